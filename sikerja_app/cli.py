@@ -1,0 +1,91 @@
+"""Command line: migrate, load data, create the first admin.
+
+    python -m sikerja_app.cli setup          # migrate + reference data (+ demo data)
+    python -m sikerja_app.cli create-admin --email E --nama N   # password asked twice
+"""
+
+import argparse
+import getpass
+import sys
+
+from .config import get_settings
+
+
+def migrate() -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from .services.reference import REF_DIR
+
+    root = REF_DIR.parent.parent
+    cfg = Config(str(root / "alembic.ini"))
+    cfg.set_main_option("script_location", str(root / "alembic"))
+    command.upgrade(cfg, "head")
+
+
+def setup() -> None:
+    from .services.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo, seed_reference
+
+    migrate()
+    counts = seed_reference()
+    print(f"Data referensi dimuat: {counts}")
+    if not get_settings().demo_data:
+        print("Data demo dimatikan (SIKERJA_DEMO_DATA=0).")
+        return
+    created = seed_demo()
+    print("Data demo dibuat." if created else "Data demo sudah ada.")
+    print("\nAkun demo (kata sandi semua akun: %s)" % DEMO_PASSWORD)
+    for acc in DEMO_ACCOUNTS:
+        role = "TKKSD (Protokol)" if acc.is_protokol else acc.role
+        print(f"  {role:<17} {acc.email:<26} {acc.nama}")
+    print()
+
+
+def create_admin(email: str, nama: str, password: str | None) -> int:
+    from sqlmodel import select
+
+    from .db import session_scope
+    from .models import User
+    from .services.security import check_password_strength, hash_password
+
+    password = password or getpass.getpass("Kata sandi: ")
+    if password != (getpass.getpass("Ulangi kata sandi: ") if sys.stdin.isatty() else password):
+        print("Kata sandi tidak sama.")
+        return 1
+    problem = check_password_strength(password)
+    if problem:
+        print(problem)
+        return 1
+    with session_scope() as s:
+        if s.exec(select(User).where(User.email == email.lower())).first():
+            print("Email sudah terdaftar.")
+            return 1
+        s.add(User(email=email.lower(), password_hash=hash_password(password), role="ADMIN",
+                   nama_lengkap=nama))
+    print(f"Admin {email} dibuat.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sikerja")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("migrate")
+    sub.add_parser("setup")
+    ca = sub.add_parser("create-admin")
+    ca.add_argument("--email", required=True)
+    ca.add_argument("--nama", required=True)
+    ca.add_argument("--password-stdin", action="store_true",
+                    help="baca kata sandi dari stdin (untuk skrip)")
+    args = parser.parse_args(argv)
+    if args.cmd == "migrate":
+        migrate()
+    elif args.cmd == "setup":
+        setup()
+    elif args.cmd == "create-admin":
+        pw = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+        return create_admin(args.email, args.nama, pw)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

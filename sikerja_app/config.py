@@ -1,0 +1,59 @@
+"""Configuration, from environment variables only (documented in README.md)."""
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _flag(name: str, default: bool) -> bool:
+    return _env(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "ya"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    region_name: str
+    region_short: str
+    province_name: str
+    region_kabkota_kode: str
+    timezone: str
+    tz_label: str
+    session_idle_minutes: int
+    session_max_hours: int
+    cookie_secure: bool
+    demo_data: bool
+    login_max_failures: int
+    login_window_minutes: int
+    trusted_proxy_hops: int
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+
+@cache
+def get_settings() -> Settings:
+    data_dir = Path(_env("SIKERJA_DATA_DIR", "data")).resolve()
+    return Settings(
+        data_dir=data_dir,
+        database_url=_env("SIKERJA_DATABASE_URL", f"sqlite:///{data_dir / 'sikerja.db'}"),
+        region_name=_env("SIKERJA_REGION_NAME", "Kota Samarinda"),
+        region_short=_env("SIKERJA_REGION_SHORT", "Samarinda"),
+        province_name=_env("SIKERJA_PROVINCE_NAME", "Provinsi Kalimantan Timur"),
+        region_kabkota_kode=_env("SIKERJA_REGION_KODE", "64.72"),
+        timezone=_env("SIKERJA_TIMEZONE", "Asia/Makassar"),
+        tz_label=_env("SIKERJA_TZ_LABEL", "WITA"),
+        session_idle_minutes=int(_env("SIKERJA_SESSION_IDLE_MINUTES", "30")),
+        session_max_hours=int(_env("SIKERJA_SESSION_MAX_HOURS", "12")),
+        cookie_secure=_flag("SIKERJA_COOKIE_SECURE", False),
+        demo_data=_flag("SIKERJA_DEMO_DATA", True),
+        login_max_failures=int(_env("SIKERJA_LOGIN_MAX_FAILURES", "5")),
+        login_window_minutes=int(_env("SIKERJA_LOGIN_WINDOW_MINUTES", "15")),
+        trusted_proxy_hops=int(_env("SIKERJA_TRUSTED_PROXY_HOPS", "0")),
+    )

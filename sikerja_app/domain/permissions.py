@@ -1,0 +1,71 @@
+"""Who may see and touch an application. Plain facts in, a yes/no out."""
+
+from dataclasses import dataclass, field
+
+from .roles import Role
+from .stages import EDITABLE, Status
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: int
+    role: str
+    instansi_id: int | None = None
+    is_protokol: bool = False
+    opd_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AppFacts:
+    status: str
+    instansi_id: int
+    ppksd1_id: int
+    ppksd2_id: int | None
+    tkksd_ids: frozenset[int] = field(default_factory=frozenset)
+    opd_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def is_applicant(v: Viewer, app: AppFacts) -> bool:
+    """PPKSD-1 or PPKSD-2 of this application (and still of its institution)."""
+    return (
+        v.role == Role.PEMOHON
+        and v.instansi_id == app.instansi_id
+        and v.user_id in {app.ppksd1_id, app.ppksd2_id}
+    )
+
+
+def can_view(v: Viewer, app: AppFacts) -> bool:
+    if v.role == Role.ADMIN:
+        return app.status != Status.DRAFT
+    if v.role == Role.TKKSD:
+        return v.user_id in app.tkksd_ids and app.status != Status.DRAFT
+    if v.role == Role.OPD:
+        after_signing = app.status in {Status.PELAKSANAAN, Status.BERAKHIR, Status.DICABUT}
+        return after_signing and v.opd_id in app.opd_ids
+    if app.status == Status.DRAFT:
+        return v.role == Role.PEMOHON and v.user_id == app.ppksd1_id
+    return is_applicant(v, app)
+
+
+def can_edit_content(v: Viewer, app: AppFacts) -> bool:
+    """Only PPKSD-1 fills the wizard, and only while it is a draft or returned."""
+    return (
+        v.role == Role.PEMOHON
+        and v.user_id == app.ppksd1_id
+        and v.instansi_id == app.instansi_id
+        and app.status in EDITABLE
+    )
+
+
+def can_decide_intake(v: Viewer) -> bool:
+    return v.role == Role.ADMIN
+
+
+def can_be_ppksd2(candidate_role: str, candidate_instansi: int | None,
+                  candidate_id: int, candidate_active: bool, app: AppFacts) -> bool:
+    return (
+        candidate_role == Role.PEMOHON
+        and candidate_active
+        and candidate_instansi == app.instansi_id
+        and candidate_id != app.ppksd1_id
+    )

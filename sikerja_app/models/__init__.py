@@ -1,0 +1,31 @@
+"""SQLModel tables. Importing this package registers every table on the metadata."""
+
+from .application import (
+    Application,
+    ApplicationEvent,
+    ApplicationOpd,
+    ApplicationRevision,
+    TkksdAssignment,
+)
+from .audit import AuditLog
+from .notification import Notification
+from .reference import KabKota, Opd, Provinsi, Urusan
+from .user import AuthSession, Instansi, LoginAttempt, User
+
+__all__ = [
+    "Application",
+    "ApplicationEvent",
+    "ApplicationOpd",
+    "ApplicationRevision",
+    "AuditLog",
+    "AuthSession",
+    "Instansi",
+    "KabKota",
+    "LoginAttempt",
+    "Notification",
+    "Opd",
+    "Provinsi",
+    "TkksdAssignment",
+    "Urusan",
+    "User",
+]
