@@ -244,7 +244,7 @@ def _do_submit(s: Session, app: Application, actor: CurrentUser, ip: str) -> Non
                            from_status=source, to_status=target,
                            note="Pengajuan ulang setelah perbaikan" if app.revision > 1 else ""))
     audit.record(s, "AJUKAN", actor.id, "application", app.id, ip, f"revisi={app.revision}")
-    notify(s, admin_ids(s), f"Permohonan baru diajukan: {app.judul[:120]}", f"/admin/permohonan/{app.id}")
+    notify(s, admin_ids(s), f"Permohonan baru diajukan: {app.judul[:120]}", f"/pengajuan/{app.id}")
 
 
 def _ensure_code(app_id: int) -> str:

@@ -1,0 +1,91 @@
+"""Sign-in and sign-out over plain HTTP, so the session cookie can be HttpOnly.
+
+The sign-in form posts here; the answer is a redirect that sets the cookie, and the
+reloaded page opens a new websocket whose handshake carries it to the backend.
+"""
+
+import asyncio
+from urllib.parse import urlencode, urlsplit
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from .. import routes
+from ..config import get_settings
+from ..services import auth
+
+_MAX_FIELD = 300
+
+
+def client_ip(request: Request) -> str:
+    """The peer address, or the configured number of proxy hops back in X-Forwarded-For."""
+    hops = get_settings().trusted_proxy_hops
+    forwarded = [p.strip() for p in request.headers.get("x-forwarded-for", "").split(",") if p.strip()]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    return request.client.host if request.client else ""
+
+
+def _safe_next(value: str) -> str:
+    """Only same-site paths: never an open redirect."""
+    parts = urlsplit(value or "")
+    if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
+        return routes.PENGAJUAN
+    return value
+
+
+def _same_origin(request: Request) -> bool:
+    """Refuse cross-site form posts (login CSRF); browsers always send Origin on POST."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _set_cookie(resp: Response, token: str) -> None:
+    s = get_settings()
+    resp.set_cookie(auth.COOKIE_NAME, token, max_age=s.session_max_hours * 3600, httponly=True,
+                    samesite="lax", secure=s.cookie_secure, path="/")
+
+
+async def masuk(request: Request) -> Response:
+    if not _same_origin(request):
+        return Response("Permintaan ditolak.", status_code=403)
+    form = await request.form()
+    identitas = str(form.get("identitas", ""))[:_MAX_FIELD]
+    kata_sandi = str(form.get("kata_sandi", ""))[:_MAX_FIELD]
+    lanjut = _safe_next(str(form.get("lanjut", "")))
+    result = await asyncio.to_thread(
+        auth.login, identitas, kata_sandi, client_ip(request),
+        request.headers.get("user-agent", ""))
+    if result.delay:
+        await asyncio.sleep(result.delay)
+    if result.token is None:
+        query = urlencode({"galat": "1", "identitas": identitas, "lanjut": lanjut})
+        return RedirectResponse(f"{routes.MASUK}?{query}", status_code=303)
+    resp = RedirectResponse(lanjut, status_code=303)
+    _set_cookie(resp, result.token)
+    return resp
+
+
+async def keluar(request: Request) -> Response:
+    if not _same_origin(request):
+        return Response("Permintaan ditolak.", status_code=403)
+    token = request.cookies.get(auth.COOKIE_NAME)
+    await asyncio.to_thread(auth.logout, token, client_ip(request))
+    resp = RedirectResponse(f"{routes.MASUK}?keluar=1", status_code=303)
+    resp.delete_cookie(auth.COOKIE_NAME, path="/")
+    return resp
+
+
+async def kesehatan(_request: Request) -> Response:
+    from sqlalchemy import text
+
+    from ..db import get_engine
+
+    def ping() -> None:
+        with get_engine().connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    await asyncio.to_thread(ping)
+    return JSONResponse({"status": "ok"})

@@ -1,0 +1,1 @@
+"""Pages; each module owns its route and the substate it uses."""

@@ -1,0 +1,32 @@
+"""Every page path in one place."""
+
+BERANDA = "/"
+MASUK = "/masuk"
+PENGATURAN = "/pengaturan"
+PENGAJUAN = "/pengajuan"
+PENGAJUAN_BARU = "/pengajuan/baru"
+PENGAJUAN_DETAIL = "/pengajuan/[aid]"
+PENGAJUAN_UBAH = "/pengajuan/[aid]/ubah"
+PENGAJUAN_TANDA_TERIMA = "/pengajuan/[aid]/tanda-terima"
+ADMIN = "/admin"
+LACAK = "/lacak"
+INFORMASI = "/informasi"
+STATISTIK = "/statistik"
+FAQ = "/faq"
+
+# Plain HTTP routes (sikerja_app/api).
+AUTH_MASUK = "/auth/masuk"
+AUTH_KELUAR = "/auth/keluar"
+HEALTH = "/kesehatan"
+
+
+def detail(app_id: int) -> str:
+    return f"/pengajuan/{app_id}"
+
+
+def ubah(app_id: int) -> str:
+    return f"/pengajuan/{app_id}/ubah"
+
+
+def tanda_terima(app_id: int) -> str:
+    return f"/pengajuan/{app_id}/tanda-terima"

@@ -1,0 +1,26 @@
+"""Sign-in page state: only what the form shows after a failed attempt."""
+
+import reflex as rx
+
+from .. import routes
+from ..services.auth import GENERIC_LOGIN_ERROR
+from .auth import AuthState
+
+
+class LoginState(AuthState):
+    identitas: str = ""
+    lanjut: str = routes.PENGAJUAN
+    galat: str = ""
+    info: str = ""
+
+    async def load(self):
+        params = self.router.url.query_parameters
+        self.identitas = params.get("identitas", "")[:254]
+        lanjut = params.get("lanjut", "")
+        self.lanjut = lanjut if lanjut.startswith("/") and not lanjut.startswith("//") else routes.PENGAJUAN
+        self.galat = GENERIC_LOGIN_ERROR if params.get("galat") else ""
+        self.info = "Anda telah keluar." if params.get("keluar") else ""
+        user = await self._user()
+        self._show_user(user)
+        if user is not None:
+            return rx.redirect(self.lanjut)
