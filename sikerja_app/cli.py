@@ -12,8 +12,9 @@ from .config import get_settings
 
 
 def migrate() -> None:
-    from alembic import command
     from alembic.config import Config
+
+    from alembic import command
 
     from .services.reference import REF_DIR
 

@@ -1,22 +1,43 @@
-"""The Reflex app: pages, the plain HTTP routes and the theme."""
+"""The Reflex app: pages, the plain HTTP routes and the error handler."""
 
 import reflex as rx
 
 from . import routes
 from .api.app import build_api
-from .pages import login, public
+from .pages import admin, applications, lacak, login, profile, public, wizard
+from .state.admin import InboxState
+from .state.applications import DetailState, MyAppsState, ReceiptState
 from .state.auth import AuthState
+from .state.errors import backend_exception_handler
+from .state.lacak import LacakState
 from .state.login import LoginState
+from .state.profile import ProfileState
+from .state.wizard import WizardState
 
 app = rx.App(
     stylesheets=["/sikerja.css"],
     api_transformer=build_api(),
+    backend_exception_handler=backend_exception_handler,
     head_components=[rx.el.meta(name="theme-color", content="#0d5c63")],
 )
 
+
+def _t(name: str) -> str:
+    return f"{name} – Si KERJA"
+
+
 _PUBLIC = AuthState.load_public
-app.add_page(public.beranda, route=routes.BERANDA, title="Si KERJA", on_load=_PUBLIC)
-app.add_page(login.login_page, route=routes.MASUK, title="Masuk – Si KERJA", on_load=LoginState.load)
-app.add_page(public.informasi, route=routes.INFORMASI, title="Informasi – Si KERJA", on_load=_PUBLIC)
-app.add_page(public.statistik, route=routes.STATISTIK, title="Statistik – Si KERJA", on_load=_PUBLIC)
-app.add_page(public.faq, route=routes.FAQ, title="FAQ – Si KERJA", on_load=_PUBLIC)
+app.add_page(public.beranda, route=routes.BERANDA, title="Si KERJA – Kerja Sama Daerah", on_load=_PUBLIC)
+app.add_page(login.login_page, route=routes.MASUK, title=_t("Masuk"), on_load=LoginState.load)
+app.add_page(public.informasi, route=routes.INFORMASI, title=_t("Informasi"), on_load=_PUBLIC)
+app.add_page(public.statistik, route=routes.STATISTIK, title=_t("Statistik"), on_load=_PUBLIC)
+app.add_page(public.faq, route=routes.FAQ, title=_t("FAQ"), on_load=_PUBLIC)
+app.add_page(lacak.lacak_page, route=routes.LACAK, title=_t("Lacak"), on_load=LacakState.load)
+app.add_page(profile.profile_page, route=routes.PENGATURAN, title=_t("Pengaturan"), on_load=ProfileState.load)
+app.add_page(applications.my_apps_page, route=routes.PENGAJUAN, title=_t("Pengajuan"), on_load=MyAppsState.load)
+app.add_page(wizard.wizard_page, route=routes.PENGAJUAN_UBAH, title=_t("Permohonan"), on_load=WizardState.load)
+app.add_page(applications.receipt_page, route=routes.PENGAJUAN_TANDA_TERIMA, title=_t("Tanda terima"),
+             on_load=ReceiptState.load)
+app.add_page(applications.detail_page, route=routes.PENGAJUAN_DETAIL, title=_t("Detail permohonan"),
+             on_load=DetailState.load)
+app.add_page(admin.inbox_page, route=routes.ADMIN, title=_t("Kotak masuk"), on_load=InboxState.load)

@@ -110,18 +110,15 @@ def field_error(message: rx.Var, field_id: str) -> rx.Component:
     )
 
 
-def error_summary(errors: rx.Var) -> rx.Component:
-    """A list of all field errors at the top of a form, each linking to its field."""
+def error_summary(errors: rx.Var, prefix: str = "", box_id: str = "ringkasan-galat") -> rx.Component:
+    """All field errors at the top of a form, each linking to its field."""
     return rx.cond(
         errors.length() > 0,
-        rx.callout.root(
-            rx.callout.icon(rx.icon("triangle-alert")),
-            rx.callout.text(
-                rx.text("Periksa kembali isian berikut:", weight="bold"),
-                rx.el.ul(rx.foreach(errors, lambda item: rx.el.li(
-                    rx.link(item[1], href="#" + item[0])))),
-            ),
-            color="red", role="alert", id="ringkasan-galat", margin_bottom="1em",
+        rx.box(
+            rx.hstack(rx.icon("triangle-alert", size=18), rx.text("Periksa kembali isian berikut:", weight="bold"),
+                      align="center"),
+            rx.el.ul(rx.foreach(errors, lambda item: rx.el.li(rx.link(item[1], href="#" + prefix + item[0])))),
+            role="alert", id=box_id, class_name="error-summary", width="100%",
         ),
         rx.fragment(),
     )

@@ -75,6 +75,7 @@ class AppView:
     tkksd: list[str]
     timeline: list[TimelineItem]
     revisions: int
+    submitted: str = ""
     actions: list[str] = field(default_factory=list)
     is_applicant: bool = False
 
@@ -144,6 +145,7 @@ def view(actor: CurrentUser, app_id: int, ip: str = "") -> AppView:
                 ApplicationRevision.application_id == app.id)).all().__len__(),
             actions=[a.value for a in allowed_actions(Status(app.status), kind)
                      if kind != Actor.SYSTEM],
+            submitted=format_datetime(app.submitted_at, st.timezone, st.tz_label),
             is_applicant=applicant,
         )
 

@@ -314,3 +314,19 @@ def withdraw(actor: CurrentUser, app_id: int, ip: str = "") -> None:
             raise refuse(actor, app_id, ip, "batalkan")
         apply_transition(s, app, Action.WITHDRAW, Actor.APPLICANT, actor.id, "", ip)
 
+
+
+def list_assigned(actor: CurrentUser) -> list[AppSummary]:
+    """For a TKKSD member: the applications assigned to them."""
+    from ..models import TkksdAssignment
+
+    if actor.role != "TKKSD":
+        return []
+    with session_scope() as s:
+        rows = s.exec(select(Application).join(
+            TkksdAssignment, TkksdAssignment.application_id == Application.id
+        ).where(TkksdAssignment.user_id == actor.id).order_by(Application.status_changed_at.desc())).all()  # type: ignore[attr-defined]
+        return [AppSummary(
+            id=a.id or 0, code=a.code or "", judul=a.judul, status=a.status, created_at=a.created_at,
+            submitted_at=a.submitted_at, status_changed_at=a.status_changed_at, role_in_app="TKKSD",
+        ) for a in rows]
