@@ -35,7 +35,7 @@ def setup() -> None:
         return
     created = seed_demo()
     print("Data demo dibuat." if created else "Data demo sudah ada.")
-    print("\nAkun demo (kata sandi semua akun: %s)" % DEMO_PASSWORD)
+    print(f"\nAkun demo (kata sandi semua akun: {DEMO_PASSWORD})")
     for acc in DEMO_ACCOUNTS:
         role = "TKKSD (Protokol)" if acc.is_protokol else acc.role
         print(f"  {role:<17} {acc.email:<26} {acc.nama}")

@@ -2,6 +2,7 @@
 
 BERANDA = "/"
 MASUK = "/masuk"
+DAFTAR = "/daftar"
 PENGATURAN = "/pengaturan"
 PENGAJUAN = "/pengajuan"
 PENGAJUAN_BARU = "/pengajuan/baru"
@@ -17,6 +18,7 @@ FAQ = "/faq"
 # Plain HTTP routes (sikerja_app/api).
 AUTH_MASUK = "/auth/masuk"
 AUTH_KELUAR = "/auth/keluar"
+AUTH_DAFTAR = "/auth/daftar"
 HEALTH = "/kesehatan"
 
 

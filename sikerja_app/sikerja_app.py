@@ -10,7 +10,7 @@ from .state.applications import DetailState, MyAppsState, ReceiptState
 from .state.auth import AuthState
 from .state.errors import backend_exception_handler
 from .state.lacak import LacakState
-from .state.login import LoginState
+from .state.login import LoginState, RegisterState
 from .state.profile import ProfileState
 from .state.wizard import WizardState
 
@@ -29,6 +29,7 @@ def _t(name: str) -> str:
 _PUBLIC = AuthState.load_public
 app.add_page(public.beranda, route=routes.BERANDA, title="Si KERJA – Kerja Sama Daerah", on_load=_PUBLIC)
 app.add_page(login.login_page, route=routes.MASUK, title=_t("Masuk"), on_load=LoginState.load)
+app.add_page(login.register_page, route=routes.DAFTAR, title=_t("Daftar"), on_load=RegisterState.load)
 app.add_page(public.informasi, route=routes.INFORMASI, title=_t("Informasi"), on_load=_PUBLIC)
 app.add_page(public.statistik, route=routes.STATISTIK, title=_t("Statistik"), on_load=_PUBLIC)
 app.add_page(public.faq, route=routes.FAQ, title=_t("FAQ"), on_load=_PUBLIC)

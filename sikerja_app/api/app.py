@@ -6,7 +6,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import routes
-from .auth_routes import keluar, kesehatan, masuk
+from .auth_routes import daftar, keluar, kesehatan, masuk
 
 
 async def _no_public_uploads(_request: Request) -> Response:
@@ -18,6 +18,7 @@ def build_api() -> Starlette:
     return Starlette(routes=[
         Route(routes.AUTH_MASUK, masuk, methods=["POST"]),
         Route(routes.AUTH_KELUAR, keluar, methods=["POST"]),
+        Route(routes.AUTH_DAFTAR, daftar, methods=["POST"]),
         Route(routes.HEALTH, kesehatan, methods=["GET"]),
         Route("/_upload/{path:path}", _no_public_uploads, methods=["GET", "HEAD", "POST"]),
     ])

@@ -68,6 +68,23 @@ async def masuk(request: Request) -> Response:
     return resp
 
 
+async def daftar(request: Request) -> Response:
+    if not _same_origin(request):
+        return Response("Permintaan ditolak.", status_code=403)
+    form = await request.form()
+    nama = str(form.get("nama", ""))[:_MAX_FIELD]
+    email = str(form.get("email", ""))[:_MAX_FIELD]
+    token, errors = await asyncio.to_thread(
+        auth.register_applicant, nama, email, str(form.get("kata_sandi", ""))[:_MAX_FIELD],
+        str(form.get("ulangi", ""))[:_MAX_FIELD], client_ip(request), request.headers.get("user-agent", ""))
+    if token is None:
+        query = urlencode({"nama": nama, "email": email, **{f"galat_{k}": v for k, v in errors.items()}})
+        return RedirectResponse(f"{routes.DAFTAR}?{query}", status_code=303)
+    resp = RedirectResponse(f"{routes.PENGATURAN}?baru=1", status_code=303)
+    _set_cookie(resp, token)
+    return resp
+
+
 async def keluar(request: Request) -> Response:
     if not _same_origin(request):
         return Response("Permintaan ditolak.", status_code=403)

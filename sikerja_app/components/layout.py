@@ -12,8 +12,6 @@ MENUS = (
     ("Statistik", routes.STATISTIK, "chart-bar"),
     ("FAQ", routes.FAQ, "circle-help"),
 )
-PHONE_ONLY = {"initial": "flex", "md": "none"}
-DESKTOP_ONLY = {"initial": "none", "md": "flex"}
 
 
 def _brand() -> rx.Component:
@@ -37,7 +35,7 @@ def _top_menu() -> rx.Component:
     return rx.hstack(
         *[rx.link(label, href=href, class_name="nav-link", underline="none") for label, href, _ in MENUS],
         rx.link("Lacak", href=routes.LACAK, class_name="nav-link", underline="none"),
-        display=DESKTOP_ONLY, spacing="1", align="center",
+        spacing="1", align="center", class_name="desktop-only",
     )
 
 
@@ -62,7 +60,7 @@ def _user_menu() -> rx.Component:
                         "document.getElementById('form-keluar').submit()")),
                 ),
             ),
-            rx.el.form(id="form-keluar", action=routes.AUTH_KELUAR, method="post", display="none"),
+            rx.el.form(id="form-keluar", action=routes.AUTH_KELUAR, method="post", style={"display": "none"}),
             align="center", spacing="2",
         ),
         rx.link(rx.button("Masuk", size="3", id="tombol-masuk"), href=routes.MASUK),
@@ -70,32 +68,32 @@ def _user_menu() -> rx.Component:
 
 
 def header() -> rx.Component:
-    return rx.box(
+    return rx.el.header(
         rx.hstack(_brand(), rx.spacer(), _top_menu(), _user_menu(),
                   align="center", spacing="4", max_width="1100px", margin="0 auto", padding_x="1em",
                   height="60px"),
-        as_="header", class_name="site-header",
+        class_name="site-header",
     )
 
 
 def bottom_nav() -> rx.Component:
-    return rx.box(
+    return rx.el.nav(
         rx.hstack(
             *[rx.link(rx.vstack(rx.icon(icon, size=22), rx.text(label, size="1"), align="center", spacing="0"),
                       href=href, class_name="bottom-link", underline="none") for label, href, icon in MENUS],
             justify="between", width="100%",
         ),
-        as_="nav", aria_label="Menu utama", class_name="bottom-nav", display=PHONE_ONLY,
+        aria_label="Menu utama", class_name="bottom-nav",
     )
 
 
 def page(*children: rx.Component, title: str = "") -> rx.Component:
     return rx.box(
         header(),
-        rx.box(
+        rx.el.main(
             rx.heading(title, size="6", margin_bottom="0.5em", as_="h1") if title else rx.fragment(),
             *children,
-            as_="main", max_width="1100px", margin="0 auto", padding="1em", padding_bottom="96px",
+            class_name="site-main",
         ),
         bottom_nav(),
     )
@@ -128,5 +126,5 @@ def coming_soon(menu: str) -> rx.Component:
     return rx.callout.root(
         rx.callout.icon(rx.icon("info")),
         rx.callout.text(f"Isi menu {menu} sedang disiapkan oleh Bagian Kerja Sama dan akan segera tersedia."),
-        color="blue",
+        color_scheme="blue",
     )

@@ -51,7 +51,7 @@ def receipt_page() -> rx.Component:
     return page(
         rx.cond(
             R.error != "",
-            rx.callout(R.error, icon="triangle-alert", color="red"),
+            rx.callout(R.error, icon="triangle-alert", color_scheme="red"),
             rx.card(
                 rx.vstack(
                     rx.hstack(rx.icon("circle-check", color="var(--green-9)", size=32),
@@ -197,5 +197,5 @@ def detail_page() -> rx.Component:
         ),
         spacing="3", width="100%",
     )
-    return page(rx.cond(D.error != "", rx.callout(D.error, icon="triangle-alert", color="red", id="galat-muat"),
+    return page(rx.cond(D.error != "", rx.callout(D.error, icon="triangle-alert", color_scheme="red", id="galat-muat"),
                         body))

@@ -21,7 +21,7 @@ def lacak_page() -> rx.Component:
                 ),
                 on_submit=L.submit_form, width="100%",
             ),
-            rx.cond(L.error != "", rx.callout(L.error, icon="triangle-alert", color="red", role="alert",
+            rx.cond(L.error != "", rx.callout(L.error, icon="triangle-alert", color_scheme="red", role="alert",
                                               id="galat-kode-lacak", width="100%"), rx.fragment()),
             rx.cond((L.error == "") & (L.status != ""), rx.card(rx.vstack(
                 rx.hstack(rx.text(L.code, weight="bold", font_family="monospace"), rx.spacer(),

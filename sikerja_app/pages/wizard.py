@@ -22,7 +22,7 @@ def _stepper() -> rx.Component:
             variant="ghost", on_click=W.go_to(n), aria_current=rx.cond(active, "step", "false"),
             id=f"langkah-{n}",
         )
-    return rx.hstack(*[item(n, t) for n, t in STEPS], spacing="2", wrap="wrap", as_="nav",
+    return rx.el.nav(rx.hstack(*[item(n, t) for n, t in STEPS], spacing="2", wrap="wrap"),
                      aria_label="Langkah permohonan")
 
 
@@ -162,6 +162,6 @@ def wizard_page() -> rx.Component:
     )
     return page(
         rx.cond(W.load_error != "",
-                rx.callout(W.load_error, icon="triangle-alert", color="red", id="galat-muat"), body),
+                rx.callout(W.load_error, icon="triangle-alert", color_scheme="red", id="galat-muat"), body),
         title="Permohonan Kerja Sama",
     )

@@ -166,3 +166,30 @@ def token_from_cookie_header(cookie_header: str) -> str | None:
         return None
     morsel = jar.get(COOKIE_NAME)
     return morsel.value if morsel else None
+
+
+def register_applicant(nama: str, email: str, password: str, password2: str, ip: str,
+                       user_agent: str) -> tuple[str | None, dict[str, str]]:
+    """Self-registration of an applicant (PPKSD); returns (session token, field errors)."""
+    from ..domain.validation import check_email, check_required
+    from .security import check_password_strength, hash_password
+
+    email = email.strip().lower()
+    errors = {k: m for k, m in {
+        "nama": check_required(nama, "Nama lengkap"),
+        "email": check_email(email),
+        "kata_sandi": check_password_strength(password),
+        "ulangi": "" if password == password2 else "Kata sandi tidak sama.",
+    }.items() if m}
+    if errors:
+        return None, errors
+    with session_scope() as s:
+        if find_user(s, email) is not None:
+            return None, {"email": "Email ini sudah terdaftar. Silakan masuk."}
+        user = User(email=email, password_hash=hash_password(password), role="PEMOHON",
+                    nama_lengkap=" ".join(nama.split())[:160])
+        s.add(user)
+        s.flush()
+        audit.record(s, "DAFTAR", user.id, "user", user.id, ip)
+    result = login(email, password, ip, user_agent)
+    return result.token, {}

@@ -24,3 +24,27 @@ class LoginState(AuthState):
         self._show_user(user)
         if user is not None:
             return rx.redirect(self.lanjut)
+
+
+class RegisterState(AuthState):
+    """Shows the register form again after a refused attempt, with what was typed."""
+
+    nama_awal: str = ""
+    email_awal: str = ""
+    galat: dict[str, str] = {}
+
+    @rx.var
+    def galat_list(self) -> list[tuple[str, str]]:
+        return list(self.galat.items())
+
+    async def load(self):
+        params = self.router.url.query_parameters
+        self.nama_awal = params.get("nama", "")[:160]
+        self.email_awal = params.get("email", "")[:254]
+        self.galat = {k.removeprefix("galat_"): v[:200] for k, v in params.items()
+                      if k in ("galat_nama", "galat_email", "galat_kata_sandi", "galat_ulangi")}
+        user = await self._user()
+        self._show_user(user)
+        if user is not None:
+            return rx.redirect(routes.PENGAJUAN)
+        return None
