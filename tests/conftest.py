@@ -90,6 +90,7 @@ class Factory:
     """Cheap creation of institutions, people and drafts for one test."""
 
     created_users: list[int] = field(default_factory=list)
+    password: str = PASSWORD
 
     def instansi(self, **overrides: object) -> int:
         from sikerja_app.db import session_scope
