@@ -15,7 +15,7 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -89,7 +89,6 @@ def valid_nik(n: int, female: bool = False) -> str:
 class Factory:
     """Cheap creation of institutions, people and drafts for one test."""
 
-    created_users: list[int] = field(default_factory=list)
     password: str = PASSWORD
 
     def instansi(self, **overrides: object) -> int:
@@ -143,7 +142,6 @@ class Factory:
             s.add(user)
             s.flush()
             s.refresh(user)
-            self.created_users.append(user.id or 0)
             return _current(user)
 
     def pemohon(self, instansi_id: int | None = None, **overrides: object):

@@ -96,6 +96,8 @@ def page(*children: rx.Component, title: str = "") -> rx.Component:
             class_name="site-main",
         ),
         bottom_nav(),
+        # Present once the page's on_load has run: browser tests wait for it.
+        rx.cond(rx.State.is_hydrated, rx.el.span(id="halaman-siap", hidden=True), rx.fragment()),
     )
 
 

@@ -103,10 +103,13 @@ def _instansi_tab() -> rx.Component:
                 P.has_instansi,
                 rx.text("Perubahan data instansi berlaku untuk semua pengguna instansi ini dan "
                         "permohonan berikutnya.", color_scheme="gray"),
-                rx.segmented_control.root(
-                    rx.segmented_control.item("Daftarkan instansi baru", value="baru"),
-                    rx.segmented_control.item("Gabung instansi yang ada", value="gabung"),
-                    value=P.inst_mode, on_change=P.set_inst_mode, size="3",
+                rx.flex(
+                    rx.button("Daftarkan instansi baru", size="3", id="mode-baru", on_click=P.set_inst_mode("baru"),
+                              variant=rx.cond(P.inst_mode == "baru", "solid", "outline")),
+                    rx.button("Gabung instansi yang sudah terdaftar", size="3", id="mode-gabung",
+                              on_click=P.set_inst_mode("gabung"),
+                              variant=rx.cond(P.inst_mode == "gabung", "solid", "outline")),
+                    gap="2", wrap="wrap",
                 ),
             ),
             rx.cond((P.inst_mode == "gabung") & ~P.has_instansi, join_form(), instansi_form()),

@@ -207,11 +207,10 @@ def submit(actor: CurrentUser, app_id: int, pakta: bool, ip: str) -> SubmitResul
             raise refuse(actor, app_id, ip, "ajukan")
         for step in (1, 2, 3):
             errs = _step_errors(s, app, step)
+            if step == 3 and not pakta:  # shown together with the step's other errors
+                errs["pakta"] = "Anda harus menyetujui pakta integritas."
             if errs:
                 return SubmitResult(code="", errors=errs, step_with_error=step)
-        if not pakta:
-            return SubmitResult(code="", errors={"pakta": "Anda harus menyetujui pakta integritas."},
-                                step_with_error=3)
         _do_submit(s, app, actor, ip)
     return SubmitResult(code=_ensure_code(app_id))
 

@@ -100,7 +100,7 @@ class ProfileState(AuthState):
         self.inst_saved = "Data instansi tersimpan."
         return rx.toast.success("Data instansi tersimpan.")
 
-    def set_inst_mode(self, mode: str | list[str]) -> None:
+    def set_inst_mode(self, mode: str) -> None:
         self.inst_mode = mode if isinstance(mode, str) and mode in ("baru", "gabung") else "baru"
 
     async def search_inst(self, query: str) -> None:
