@@ -43,7 +43,7 @@ def can_view(v: Viewer, app: AppFacts) -> bool:
         after_signing = app.status in {Status.PELAKSANAAN, Status.BERAKHIR, Status.DICABUT}
         return after_signing and v.opd_id in app.opd_ids
     if app.status == Status.DRAFT:
-        return v.role == Role.PEMOHON and v.user_id == app.ppksd1_id
+        return v.role == Role.PEMOHON and v.user_id == app.ppksd1_id and v.instansi_id == app.instansi_id
     return is_applicant(v, app)
 
 

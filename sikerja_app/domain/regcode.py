@@ -1,7 +1,7 @@
 """Registration codes (DESIGN §3): short, readable aloud, unguessable, with a check
 character. Shape ``KSD-2026-7QX4-M9``: five random characters from Crockford's
-base-32 alphabet (no I, L, O, U) and one Luhn mod 32 check character, which
-catches every single wrong character and every swap of two neighbours.
+base-32 alphabet (no I, L, O, U) and one check character computed over GF(32),
+which catches every single wrong character and every swap of two neighbours.
 """
 
 import re
@@ -13,14 +13,22 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 _SHAPE = re.compile(r"^KSD-(\d{4})-([0-9A-Z]{4})-([0-9A-Z]{2})$")
 
 
+def _gf_mul2(x: int) -> int:
+    """Multiply by the generator in GF(32) with the field polynomial x^5 + x^2 + 1."""
+    x <<= 1
+    return x ^ 0b100101 if x & 0b100000 else x
+
+
 def _check_char(payload: str) -> str:
-    """Luhn mod N over the payload (the year digits included)."""
-    factor, total = 2, 0
-    for ch in reversed(payload):
-        addend = factor * ALPHABET.index(ch)
-        factor = 1 if factor == 2 else 2
-        total += addend // _N + addend % _N
-    return ALPHABET[(_N - total % _N) % _N]
+    """Horner's rule over GF(32): c = sum(v_i * a^(n+1-i)).
+
+    A wrong character changes c by e * a^k (never 0); swapping neighbours changes it
+    by (x xor y) * a^k * (1 xor a) (never 0). Plain Luhn mod 32 misses 0<->Z swaps.
+    """
+    acc = 0
+    for ch in payload:
+        acc = _gf_mul2(acc) ^ ALPHABET.index(ch)
+    return ALPHABET[_gf_mul2(acc)]
 
 
 def new_code(year: int) -> str:

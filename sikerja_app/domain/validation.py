@@ -22,9 +22,9 @@ def check_required(value: str, label: str) -> str:
 
 
 def check_word_limit(text: str, limit: int, label: str) -> str:
-    if not (text or "").strip():
-        return f"{label} wajib diisi."
     n = count_words(text)
+    if n == 0:  # a lone "-" or bullet is not an answer
+        return f"{label} wajib diisi."
     if n > limit:
         return f"{label} berisi {n} kata, melebihi batas {limit} kata."
     return ""
@@ -41,7 +41,7 @@ def _valid_date(year: int, month: int, day: int) -> bool:
 def check_nik(value: str) -> str:
     """NIK: 16 digits; province code, and birth date (day + 40 for women) must exist."""
     v = (value or "").strip()
-    if not re.fullmatch(r"\d{16}", v):
+    if not re.fullmatch(r"[0-9]{16}", v):
         return "NIK harus terdiri dari 16 angka."
     day, month = int(v[6:8]), int(v[8:10])
     if day > 40:
@@ -51,14 +51,16 @@ def check_nik(value: str) -> str:
     return ""
 
 
-def check_nip(value: str) -> str:
-    """NIP (civil servants): 18 digits = birth date, appointment month, sex, sequence."""
+def check_nip(value: str, today: date | None = None) -> str:
+    """NIP (civil servants): 18 digits = birth date, appointment year-month, sex, sequence."""
     v = (value or "").strip()
-    if not re.fullmatch(r"\d{18}", v):
+    if not re.fullmatch(r"[0-9]{18}", v):
         return "NIP harus terdiri dari 18 angka."
-    born = _valid_date(int(v[0:4]), int(v[4:6]), int(v[6:8]))
-    appointed_month = 1 <= int(v[12:14]) <= 12
-    if not born or not appointed_month or v[14] not in "12":
+    year = (today or date.today()).year
+    born_y, appointed_y = int(v[0:4]), int(v[8:12])
+    born = _valid_date(born_y, int(v[4:6]), int(v[6:8])) and 1940 <= born_y <= year - 17
+    appointed = 1 <= int(v[12:14]) <= 12 and born_y + 17 <= appointed_y <= year
+    if not born or not appointed or v[14] not in "12":
         return "NIP tidak valid: periksa tanggal lahir, TMT dan kode jenis kelamin di dalamnya."
     return ""
 
@@ -85,10 +87,10 @@ def normalize_phone(value: str) -> str:
 def check_phone(value: str) -> str:
     if not (value or "").strip():
         return "Nomor telepon wajib diisi."
-    if re.search(r"[^\d\s\-()+.]", value):
+    if re.search(r"[^0-9\s\-()+.]", value):
         return "Nomor telepon hanya boleh berisi angka, spasi, tanda hubung dan +62."
     v = normalize_phone(value)
-    if not re.fullmatch(r"0\d{8,13}", v):
+    if not re.fullmatch(r"0[0-9]{8,13}", v):
         return "Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau 0541-7001234."
     return ""
 
@@ -103,7 +105,7 @@ def check_email(value: str) -> str:
 
 
 def check_postcode(value: str) -> str:
-    if not re.fullmatch(r"[1-9]\d{4}", (value or "").strip()):
+    if not re.fullmatch(r"[1-9][0-9]{4}", (value or "").strip()):
         return "Kode pos harus 5 angka dan tidak diawali 0."
     return ""
 

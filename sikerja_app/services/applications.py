@@ -17,7 +17,8 @@ from ..domain.application_form import (
     validate_step2,
     validate_step3,
 )
-from ..domain.dates import utcnow
+from ..config import get_settings
+from ..domain.dates import to_local, utcnow
 from ..domain.permissions import can_be_ppksd2, can_edit_content
 from ..domain.stages import Action, Actor, Status, TransitionError, check_transition
 from ..models import (
@@ -41,6 +42,7 @@ EDITABLE_TEXT = ("judul", "urusan_kode", *NARRATIVE_KEYS)
 # A hard ceiling on stored text, far above every word limit, so a hostile client
 # cannot fill the database; the word limits themselves are checked on submit.
 MAX_TEXT_CHARS = 20_000
+_MAX_CHARS = {"judul": JUDUL_MAX, "urusan_kode": 10}  # the column sizes
 
 
 @dataclass
@@ -105,7 +107,7 @@ def save_field(actor: CurrentUser, app_id: int, name: str, value: str) -> None:
     if name not in EDITABLE_TEXT:
         raise ServiceError("Isian tidak dikenal.")
     value = str(value)
-    if len(value) > (JUDUL_MAX * 4 if name == "judul" else MAX_TEXT_CHARS):
+    if len(value) > _MAX_CHARS.get(name, MAX_TEXT_CHARS):
         raise ServiceError("Isian terlalu panjang untuk disimpan.")
     with session_scope() as s:
         app = _editable(s, actor, app_id)
@@ -254,7 +256,7 @@ def _ensure_code(app_id: int) -> str:
                 app = s.get(Application, app_id)
                 if app.code:
                     return app.code
-                year = (app.submitted_at or utcnow()).year
+                year = to_local(app.submitted_at or utcnow(), get_settings().timezone).year
                 app.code = regcode.new_code(year)
                 s.add(app)
                 return app.code

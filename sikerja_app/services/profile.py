@@ -129,7 +129,7 @@ def validate_instansi(d: InstansiData) -> dict[str, str]:
         or v.check_max_length(d.alamat, 500, "Alamat instansi"),
         "telepon": v.check_phone(d.telepon),
         "email": v.check_email(d.email),
-        "website": v.check_url(d.website),
+        "website": v.check_max_length(d.website, 300, "Website") or v.check_url(d.website),
     }
     return {k: msg for k, msg in checks.items() if msg}
 
