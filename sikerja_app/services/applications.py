@@ -8,6 +8,7 @@ from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from ..config import get_settings
 from ..db import session_scope
 from ..domain import regcode
 from ..domain.application_form import (
@@ -17,7 +18,6 @@ from ..domain.application_form import (
     validate_step2,
     validate_step3,
 )
-from ..config import get_settings
 from ..domain.dates import to_local, utcnow
 from ..domain.permissions import can_be_ppksd2, can_edit_content
 from ..domain.stages import Action, Actor, Status, TransitionError, check_transition
