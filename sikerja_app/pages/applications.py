@@ -192,7 +192,13 @@ def detail_page() -> rx.Component:
                 rx.heading(n[0], size="3", as_="h3"),
                 rx.text(n[1], white_space="pre-wrap", class_name="wrap-anywhere"), spacing="1")),
                 spacing="4", padding_y="1em"), value="persiapan"),
-            rx.tabs.content(rx.box(_timeline(), padding_y="1em"), value="riwayat"),
+            rx.tabs.content(rx.vstack(
+                _timeline(),
+                rx.heading("Versi yang diajukan", size="4", as_="h2"),
+                rx.vstack(rx.foreach(D.versions, lambda v: rx.box(
+                    rx.text(v[0], weight="bold"), rx.text(v[1], size="2", color_scheme="gray"))),
+                    id="versi", spacing="2"),
+                spacing="4", padding_y="1em"), value="riwayat"),
             default_value="ringkasan", width="100%",
         ),
         spacing="3", width="100%",

@@ -76,6 +76,7 @@ class AppView:
     timeline: list[TimelineItem]
     revisions: int
     submitted: str = ""
+    versions: list[tuple[str, str]] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     is_applicant: bool = False
 
@@ -146,6 +147,7 @@ def view(actor: CurrentUser, app_id: int, ip: str = "") -> AppView:
             actions=[a.value for a in allowed_actions(Status(app.status), kind)
                      if kind != Actor.SYSTEM],
             submitted=format_datetime(app.submitted_at, st.timezone, st.tz_label),
+            versions=_versions(s, app.id or 0, st.timezone, st.tz_label),
             is_applicant=applicant,
         )
 
@@ -153,4 +155,26 @@ def view(actor: CurrentUser, app_id: int, ip: str = "") -> AppView:
 def _who(user: User | None) -> str:
     if user is None:
         return "Sistem"
-    return f"{user.nama_lengkap or user.email} ({role_label(user.role, user.is_protokol)})"
+    return f"{user.nama_lengkap or user.email} · {role_label(user.role, user.is_protokol)}"
+
+
+_CONTENT_LABELS = {"judul": "Judul", "urusan_kode": "Urusan", "ppksd2_id": "PPKSD-2", "opd_ids": "OPD terkait",
+                   **{f.key: f.label for f in NARRATIVE_FIELDS}}
+
+
+def _versions(s, app_id: int, tz: str, tz_label: str) -> list[tuple[str, str]]:  # noqa: ANN001
+    """Each submitted version with what changed since the one before (all versions are kept)."""
+    rows = s.exec(select(ApplicationRevision).where(ApplicationRevision.application_id == app_id)
+                  .order_by(ApplicationRevision.number)).all()
+    out: list[tuple[str, str]] = []
+    previous: dict = {}
+    for r in rows:
+        content = json.loads(r.content)
+        if not previous:
+            changes = "Versi pertama yang diajukan."
+        else:
+            changed = [label for key, label in _CONTENT_LABELS.items() if content.get(key) != previous.get(key)]
+            changes = "Diubah: " + ", ".join(changed) if changed else "Tanpa perubahan isi."
+        out.append((f"Versi {r.number} – {format_datetime(r.submitted_at, tz, tz_label)}", changes))
+        previous = content
+    return out

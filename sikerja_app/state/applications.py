@@ -93,6 +93,7 @@ class DetailState(AuthState):
     pakta: str = ""
     tkksd: list[str] = []
     timeline: list[dict[str, str]] = []
+    versions: list[tuple[str, str]] = []
     actions: list[str] = []
     is_applicant: bool = False
     error: str = ""
@@ -125,7 +126,7 @@ class DetailState(AuthState):
         self.instansi, self.ppksd1, self.ppksd2, self.opd = v.instansi, v.ppksd1, v.ppksd2, v.opd
         self.narratives, self.admin_note, self.pakta, self.tkksd = v.narratives, v.admin_note, v.pakta, v.tkksd
         self.timeline = [{"when": t.when, "label": t.label, "who": t.who, "note": t.note} for t in v.timeline]
-        self.actions, self.is_applicant = v.actions, v.is_applicant
+        self.actions, self.is_applicant, self.versions = v.actions, v.is_applicant, v.versions
 
     def set_note(self, value: str) -> None:
         self.note = str(value)[:4000]

@@ -226,6 +226,8 @@ def test_main_journey(server, browser, kind: str) -> None:
     admin.get_by_role("tab", name="Riwayat").click()
     expect(admin.locator("#riwayat")).to_contain_text("Pengajuan ulang setelah perbaikan")
     expect(admin.locator("#riwayat")).to_contain_text("Dikembalikan untuk perbaikan")
+    expect(admin.locator("#versi")).to_contain_text("Versi 2")
+    expect(admin.locator("#versi")).to_contain_text("Diubah: Lokasi kerja sama")
     admin_shots(admin, "disetujui-riwayat")
 
     # The applicant sees Penawaran in the list and on the page.
