@@ -7,20 +7,19 @@
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from .config import get_settings
 
+ROOT_DIR = Path(__file__).resolve().parent.parent
+
 
 def migrate() -> None:
+    from alembic import command
     from alembic.config import Config
 
-    from alembic import command
-
-    from .services.reference import REF_DIR
-
-    root = REF_DIR.parent.parent
-    cfg = Config(str(root / "alembic.ini"))
-    cfg.set_main_option("script_location", str(root / "alembic"))
+    cfg = Config(str(ROOT_DIR / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT_DIR / "alembic"))
     command.upgrade(cfg, "head")
 
 

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +70,24 @@ def _wait_ready(url: str, proc: subprocess.Popen, log_path: Path, timeout: float
     raise RuntimeError(f"server not ready after {timeout}s:\n{log_path.read_text()[-4000:]}")
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
+@contextmanager
+def running_server(**extra_env: str) -> Iterator[Server]:
+    """Set up a data directory and serve the production build on a free port.
+
+    Each server builds into its own web directory, so two servers (the embedded one and
+    the scale-out one) never overwrite each other's frontend.
+    """
     data_dir = Path(tempfile.mkdtemp(prefix="sikerja-e2e-"))
     port = _free_port()
     env = {
         **os.environ, "SIKERJA_DATA_DIR": str(data_dir), "SIKERJA_PORT": str(port),
         "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_WEB_WORKDIR": str(data_dir / "web"), "REFLEX_STATES_WORKDIR": str(data_dir / "states"),
         "PATH": f"{ROOT / 'tools/bun/node_modules/.bin'}:{os.environ.get('PATH', '')}",
     }
     env.pop("SIKERJA_DATABASE_URL", None)
     env.pop("SIKERJA_REDIS_URL", None)
+    env.update(extra_env)
     subprocess.run([sys.executable, "-m", "sikerja_app.cli", "setup"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
     log_path = data_dir / "server.log"
@@ -96,8 +104,15 @@ def server() -> Iterator[Server]:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-        shutil.copy(log_path, ARTIFACTS / "server.log") if ARTIFACTS.exists() else None
+        ARTIFACTS.mkdir(exist_ok=True)
+        shutil.copy(log_path, ARTIFACTS / f"server-{port}.log")
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    with running_server() as srv:
+        yield srv
 
 
 @pytest.fixture(autouse=True)
