@@ -16,6 +16,7 @@ from .state.wizard import WizardState
 
 app = rx.App(
     stylesheets=["/sikerja.css"],
+    html_lang="id",
     api_transformer=build_api(),
     backend_exception_handler=backend_exception_handler,
     head_components=[rx.el.meta(name="theme-color", content="#0d5c63")],
