@@ -4,13 +4,14 @@ import reflex as rx
 
 from . import routes
 from .api.app import build_api
-from .pages import admin, applications, lacak, login, profile, public, wizard
+from .pages import admin, applications, lacak, login, notifications, profile, public, wizard
 from .state.admin import InboxState
 from .state.applications import DetailState, MyAppsState, ReceiptState
 from .state.auth import AuthState
 from .state.errors import backend_exception_handler
 from .state.lacak import LacakState
 from .state.login import LoginState, RegisterState
+from .state.notifications import NotifState
 from .state.profile import ProfileState
 from .state.wizard import WizardState
 
@@ -43,3 +44,5 @@ app.add_page(applications.receipt_page, route=routes.PENGAJUAN_TANDA_TERIMA, tit
 app.add_page(applications.detail_page, route=routes.PENGAJUAN_DETAIL, title=_t("Detail permohonan"),
              on_load=DetailState.load)
 app.add_page(admin.inbox_page, route=routes.ADMIN, title=_t("Kotak masuk"), on_load=InboxState.load)
+app.add_page(notifications.notifications_page, route=routes.PEMBERITAHUAN, title=_t("Pemberitahuan"),
+             on_load=NotifState.load)

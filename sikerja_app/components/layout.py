@@ -47,7 +47,7 @@ def _user_menu() -> rx.Component:
                 rx.hstack(rx.icon("bell", size=20), rx.cond(
                     AuthState.unread > 0, rx.badge(AuthState.unread, color_scheme="red"), rx.fragment()),
                     align="center", spacing="1"),
-                href=routes.PENGAJUAN, aria_label="Pemberitahuan", class_name="icon-link",
+                href=routes.PEMBERITAHUAN, aria_label="Pemberitahuan", class_name="icon-link", id="lonceng",
             ),
             rx.menu.root(
                 rx.menu.trigger(rx.button(rx.icon("user", size=18), rx.text(AuthState.nama, class_name="nama-pengguna"),

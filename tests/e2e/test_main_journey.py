@@ -194,8 +194,16 @@ def test_main_journey(server, browser, kind: str) -> None:
     expect(admin.locator(".status-badge").first).to_have_text("Dikembalikan untuk perbaikan")
     admin_shots(admin, "dikembalikan")
 
-    # The applicant reads the note, fixes and resubmits: same code.
-    applicant.goto(app_url)
+    # The applicant is notified, reads the note, fixes and resubmits: same code.
+    applicant.goto(f"{base}/pengajuan")
+    wait_hydrated(applicant)
+    applicant.click("#lonceng")
+    wait_hydrated(applicant)
+    note = applicant.locator(".pemberitahuan").filter(has_text=f"Permohonan {code} dikembalikan untuk perbaikan")
+    expect(note).to_be_visible()
+    shots(applicant, "pemberitahuan")
+    note.click()
+    applicant.wait_for_url(re.compile(r".*/pengajuan/\d+/?$"))
     wait_hydrated(applicant)
     expect(applicant.locator("#catatan-admin")).to_contain_text("alamat kampus yang jelas")
     shots(applicant, "catatan-admin")
