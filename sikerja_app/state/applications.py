@@ -11,14 +11,11 @@ from ..domain.stages import SHORT_LABELS, STATUS_LABELS, Status
 from ..services import app_view, review
 from ..services import applications as svc
 from ..services.errors import ServiceError
-from .auth import AuthState
+from .auth import AuthState, aid_from_path
 
 
 def _aid(state: rx.State) -> int:
-    try:
-        return int(state.router.page.params.get("aid", "0"))
-    except (TypeError, ValueError):
-        return 0
+    return aid_from_path(state.router.url.path)
 
 
 class MyAppsState(AuthState):

@@ -6,6 +6,7 @@ cookie from the websocket handshake headers and looks it up.
 """
 
 import asyncio
+import re
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -15,6 +16,14 @@ from ..domain.roles import role_label
 from ..services import auth, notifications
 from ..services.auth import CurrentUser
 from ..services.errors import NotSignedIn
+
+_AID = re.compile(r"^/pengajuan/(\d{1,12})(?:/|$)")
+
+
+def aid_from_path(path: str) -> int:
+    """The application id in /pengajuan/<id>/…; 0 when the path has none."""
+    m = _AID.match(path or "")
+    return int(m.group(1)) if m else 0
 
 
 class AuthState(rx.State):
@@ -53,16 +62,20 @@ class AuthState(rx.State):
         self.unread = await asyncio.to_thread(notifications.unread_count, user.id) if user else 0
 
     async def _guard(self, *roles: str) -> CurrentUser | None:
-        """For protected pages: the user, or None after redirecting to sign-in."""
+        """For protected pages: the user, or None (then return ``self._to_login()``)."""
         user = await self._user()
         self._show_user(user)
         if user is None:
             return None
+        self.unread = await asyncio.to_thread(notifications.unread_count, user.id)
         if roles and user.role not in roles:
             return None
-        self.unread = await asyncio.to_thread(notifications.unread_count, user.id)
         return user
 
-    def _to_login(self) -> rx.event.EventSpec:
+    def _to_login(self) -> rx.event.EventSpec | list[rx.event.EventSpec]:
+        """Signed out: to the sign-in page and back here after. Signed in with another
+        role: to the own start page, never back to sign-in (which would bounce here)."""
+        if self.signed_in:
+            return [rx.toast.warning("Halaman itu bukan untuk peran Anda."), rx.redirect(routes.PENGAJUAN)]
         path = self.router.url.path or routes.PENGAJUAN
         return rx.redirect(f"{routes.MASUK}?{urlencode({'lanjut': path})}")

@@ -11,7 +11,7 @@ from ..services import app_view
 from ..services import applications as svc
 from ..services.errors import ServiceError
 from ..services.reference import opd_options
-from .auth import AuthState
+from .auth import AuthState, aid_from_path
 
 STEP_FIELDS = {1: ("judul", "urusan", "instansi"), 2: ("ppksd1", "ppksd2"),
                3: ("opd", *NARRATIVE_KEYS, "pakta")}
@@ -61,10 +61,7 @@ class WizardState(AuthState):
         return [r for r in self.opd_all if r[0] in chosen]
 
     def _aid(self) -> int:
-        try:
-            return int(self.router.page.params.get("aid", "0"))
-        except (TypeError, ValueError):
-            return 0
+        return aid_from_path(self.router.url.path)
 
     async def load(self):
         user = await self._guard("PEMOHON")
