@@ -1,9 +1,9 @@
 """Alembic environment: the database URL comes from Si KERJA's configuration."""
 
+from alembic import context
 from sqlmodel import SQLModel
 
 import sikerja_app.models  # noqa: F401 - registers the tables
-from alembic import context
 from sikerja_app.db import get_engine
 
 target_metadata = SQLModel.metadata

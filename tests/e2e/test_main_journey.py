@@ -137,10 +137,10 @@ def _wizard_step3_with_errors(page: Page, shots: Shots) -> None:
     page.wait_for_timeout(900)
 
 
-def _submit(page: Page, shots: Shots) -> str:
+def _submit(page: Page, shots: Shots, double_click: bool = False) -> str:
     page.click("#pakta")
     page.wait_for_timeout(300)
-    page.click("#ajukan")
+    page.dblclick("#ajukan") if double_click else page.click("#ajukan")
     page.wait_for_url(re.compile(r".*/tanda-terima/?$"))
     wait_hydrated(page)
     code = page.locator("#kode-registrasi").inner_text().strip()
@@ -222,7 +222,7 @@ def test_main_journey(server, browser, kind: str) -> None:
     expect(applicant.locator("#judul-langkah")).to_have_text("Langkah 3 dari 3: Persiapan")
     expect(applicant.locator("#pembiayaan")).to_have_value(SAMPLES[0]["persiapan"]["pembiayaan"])
     _fill_debounced(applicant, "#lokasi", lokasi)
-    assert _submit(applicant, shots) == code
+    assert _submit(applicant, shots, double_click=True) == code
 
     # Admin approves and assigns a TKKSD member.
     _admin_open(admin, base, code)
@@ -236,6 +236,7 @@ def test_main_journey(server, browser, kind: str) -> None:
     expect(admin.locator("#riwayat")).to_contain_text("Dikembalikan untuk perbaikan")
     expect(admin.locator("#versi")).to_contain_text("Versi 2")
     expect(admin.locator("#versi")).to_contain_text("Diubah: Lokasi kerja sama")
+    expect(admin.locator("#versi")).not_to_contain_text("Versi 3")  # the double click submitted once
     admin_shots(admin, "disetujui-riwayat")
 
     # The applicant sees Penawaran in the list and on the page.
