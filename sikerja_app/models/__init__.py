@@ -10,9 +10,17 @@ from .application import (
 from .audit import AuditLog
 from .notification import Notification
 from .reference import KabKota, Opd, Provinsi, Urusan
+from .stage import ChatMessage, ChatRead, StageDecision, StageDocument, StageReminder, StageRound, StoredFile
 from .user import AuthSession, Instansi, LoginAttempt, User
 
 __all__ = [
+    "ChatMessage",
+    "ChatRead",
+    "StageDecision",
+    "StageDocument",
+    "StageReminder",
+    "StageRound",
+    "StoredFile",
     "Application",
     "ApplicationEvent",
     "ApplicationOpd",
