@@ -4,7 +4,7 @@ import reflex as rx
 
 from . import routes
 from .api.app import build_api
-from .pages import admin, applications, lacak, login, notifications, profile, public, wizard
+from .pages import admin, applications, lacak, login, notifications, profile, public, stage, wizard
 from .state.admin import InboxState
 from .state.applications import DetailState, MyAppsState, ReceiptState
 from .state.auth import AuthState
@@ -13,6 +13,8 @@ from .state.lacak import LacakState
 from .state.login import LoginState, RegisterState
 from .state.notifications import NotifState
 from .state.profile import ProfileState
+from .state.session_binding import SessionBinding
+from .state.stage import StageState
 from .state.wizard import WizardState
 
 app = rx.App(
@@ -20,8 +22,10 @@ app = rx.App(
     html_lang="id",
     api_transformer=build_api(),
     backend_exception_handler=backend_exception_handler,
-    head_components=[rx.el.meta(name="theme-color", content="#0d5c63")],
+    head_components=[rx.el.meta(name="theme-color", content="#0d5c63"), rx.script(src="/sikerja-upload.js")],
 )
+
+app.add_middleware(SessionBinding(), index=0)
 
 
 def _t(name: str) -> str:
@@ -46,3 +50,4 @@ app.add_page(applications.detail_page, route=routes.PENGAJUAN_DETAIL, title=_t("
 app.add_page(admin.inbox_page, route=routes.ADMIN, title=_t("Kotak masuk"), on_load=InboxState.load)
 app.add_page(notifications.notifications_page, route=routes.PEMBERITAHUAN, title=_t("Pemberitahuan"),
              on_load=NotifState.load)
+app.add_page(stage.stage_page, route=routes.PENGAJUAN_PEMBAHASAN, title=_t("Pembahasan"), on_load=StageState.load)

@@ -28,10 +28,15 @@ def client_ip(request: Request) -> str:
 
 def _safe_next(value: str) -> str:
     """Only same-site paths: never an open redirect."""
+    return value if is_local_path(value) else routes.PENGAJUAN
+
+
+def is_local_path(value: str) -> bool:
+    """A path on this site: no scheme or host, no backslash or control characters
+    (browsers read "/\\evil.example" and "/<tab>/evil.example" as another site)."""
     parts = urlsplit(value or "")
-    if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
-        return routes.PENGAJUAN
-    return value
+    return (bool(value) and value.startswith("/") and not value.startswith("//") and not parts.scheme
+            and not parts.netloc and "\\" not in value and not any(ord(c) < 32 or ord(c) == 127 for c in value))
 
 
 def _same_origin(request: Request) -> bool:

@@ -157,15 +157,11 @@ def end_all_sessions(session: Session, user_id: int) -> None:
 
 
 def token_from_cookie_header(cookie_header: str) -> str | None:
-    from http.cookies import CookieError, SimpleCookie
+    """The session token from a Cookie header, parsed as leniently as browsers send it
+    (http.cookies gives up on the whole header when any other cookie is unusual)."""
+    from starlette.requests import cookie_parser
 
-    jar = SimpleCookie()
-    try:
-        jar.load(cookie_header or "")
-    except CookieError:
-        return None
-    morsel = jar.get(COOKIE_NAME)
-    return morsel.value if morsel else None
+    return cookie_parser(cookie_header or "").get(COOKIE_NAME) or None
 
 
 def register_applicant(nama: str, email: str, password: str, password2: str, ip: str,

@@ -33,6 +33,7 @@ class AuthState(rx.State):
     role: str = ""
     signed_in: bool = False
     unread: int = 0
+    _owner: str = ""  # hash of the session token that filled this tab's state (see session_binding)
 
     def _token(self) -> str | None:
         return auth.token_from_cookie_header(self.router.headers.cookie)

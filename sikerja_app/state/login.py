@@ -3,6 +3,7 @@
 import reflex as rx
 
 from .. import routes
+from ..api.auth_routes import is_local_path
 from ..services.auth import GENERIC_LOGIN_ERROR
 from .auth import AuthState
 
@@ -17,7 +18,7 @@ class LoginState(AuthState):
         params = self.router.url.query_parameters
         self.identitas = params.get("identitas", "")[:254]
         lanjut = params.get("lanjut", "")
-        self.lanjut = lanjut if lanjut.startswith("/") and not lanjut.startswith("//") else routes.PENGAJUAN
+        self.lanjut = lanjut if is_local_path(lanjut) else routes.PENGAJUAN
         self.galat = GENERIC_LOGIN_ERROR if params.get("galat") else ""
         self.info = "Anda telah keluar." if params.get("keluar") else ""
         user = await self._user()
