@@ -9,6 +9,7 @@ PENGAJUAN_BARU = "/pengajuan/baru"
 PENGAJUAN_DETAIL = "/pengajuan/[aid]"
 PENGAJUAN_UBAH = "/pengajuan/[aid]/ubah"
 PENGAJUAN_TANDA_TERIMA = "/pengajuan/[aid]/tanda-terima"
+PENGAJUAN_PEMBAHASAN = "/pengajuan/[aid]/pembahasan"
 ADMIN = "/admin"
 PEMBERITAHUAN = "/pemberitahuan"
 LACAK = "/lacak"
@@ -33,3 +34,7 @@ def ubah(app_id: int) -> str:
 
 def tanda_terima(app_id: int) -> str:
     return f"/pengajuan/{app_id}/tanda-terima"
+
+
+def pembahasan(app_id: int, stage: str = "") -> str:
+    return f"/pengajuan/{app_id}/pembahasan" + (f"?tahap={stage}" if stage else "")

@@ -15,6 +15,7 @@ from .app_access import load_visible, refuse
 from .auth import CurrentUser
 from .errors import Forbidden, ServiceError
 from .notifications import notify
+from .stages import open_round
 from .transitions import apply_transition
 
 PAGE_SIZE = 20
@@ -105,6 +106,7 @@ def approve(actor: CurrentUser, app_id: int, tkksd_ids: list[int], ip: str = "")
             raise ServiceError("Anggota TKKSD tidak dikenal.", {"tkksd": "Pilih anggota TKKSD dari daftar."})
         app, _ = load_visible(s, actor, app_id, ip)
         apply_transition(s, app, Action.APPROVE_INTAKE, Actor.ADMIN, actor.id, "", ip)
+        open_round(s, app.id or 0, Status.PENAWARAN)
         now = utcnow()
         for uid in sorted(wanted):
             s.add(TkksdAssignment(application_id=app.id, user_id=uid, assigned_at=now,

@@ -1,0 +1,36 @@
+// Si KERJA: send one file to /berkas/unggah with a progress bar. Resolves with the
+// server's JSON answer ({ok, file_id, name} or {ok: false, error}); Reflex passes it on
+// to the page's upload_done handler.
+window.sikerjaUpload = function (inputId, progressId, kind) {
+  return new Promise(function (resolve) {
+    var input = document.getElementById(inputId);
+    if (!input || !input.files || !input.files.length) {
+      resolve({ ok: false, error: "Pilih berkas terlebih dahulu.", kind: kind });
+      return;
+    }
+    var file = input.files[0];
+    var form = new FormData();
+    form.append("berkas", file, file.name);
+    var bar = document.getElementById(progressId);
+    if (bar) { bar.value = 0; bar.hidden = false; }
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", "/berkas/unggah");
+    xhr.upload.onprogress = function (e) {
+      if (bar && e.lengthComputable) { bar.value = Math.round((100 * e.loaded) / e.total); }
+    };
+    xhr.onload = function () {
+      var answer;
+      try { answer = JSON.parse(xhr.responseText); }
+      catch (err) { answer = { ok: false, error: "Unggahan gagal (kode " + xhr.status + ")." }; }
+      answer.kind = kind;
+      if (bar) { bar.hidden = true; }
+      input.value = "";
+      resolve(answer);
+    };
+    xhr.onerror = function () {
+      if (bar) { bar.hidden = true; }
+      resolve({ ok: false, error: "Koneksi terputus saat mengunggah. Coba lagi.", kind: kind });
+    };
+    xhr.send(form);
+  });
+};
