@@ -25,6 +25,7 @@ window.sikerjaUpload = function (inputId, progressId, kind) {
       answer.kind = kind;
       if (bar) { bar.hidden = true; }
       input.value = "";
+      showChosen(input);
       resolve(answer);
     };
     xhr.onerror = function () {
@@ -34,3 +35,14 @@ window.sikerjaUpload = function (inputId, progressId, kind) {
     xhr.send(form);
   });
 };
+
+// Show the chosen file's name beside the picker (label element named in data-nama).
+function showChosen(input) {
+  var target = document.getElementById(input.getAttribute("data-nama") || "");
+  if (target) {
+    target.textContent = input.files && input.files.length ? input.files[0].name : "Pilih berkas…";
+  }
+}
+document.addEventListener("change", function (e) {
+  if (e.target && e.target.matches && e.target.matches("input[type=file][data-nama]")) { showChosen(e.target); }
+});

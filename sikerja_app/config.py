@@ -31,6 +31,9 @@ class Settings:
     login_max_failures: int
     login_window_minutes: int
     trusted_proxy_hops: int
+    max_upload_mb: int
+    reminder_workdays: int
+    reminder_interval_minutes: int
 
     @property
     def files_dir(self) -> Path:
@@ -56,4 +59,7 @@ def get_settings() -> Settings:
         login_max_failures=int(_env("SIKERJA_LOGIN_MAX_FAILURES", "5")),
         login_window_minutes=int(_env("SIKERJA_LOGIN_WINDOW_MINUTES", "15")),
         trusted_proxy_hops=int(_env("SIKERJA_TRUSTED_PROXY_HOPS", "0")),
+        max_upload_mb=int(_env("SIKERJA_MAX_UPLOAD_MB", "20")),
+        reminder_workdays=int(_env("SIKERJA_REMINDER_WORKDAYS", "5")),
+        reminder_interval_minutes=int(_env("SIKERJA_REMINDER_INTERVAL_MINUTES", "60")),
     )

@@ -1,9 +1,12 @@
 """The Reflex app: pages, the plain HTTP routes and the error handler."""
 
+import logging
+
 import reflex as rx
 
 from . import routes
 from .api.app import build_api
+from .jobs import reminder_loop
 from .pages import admin, applications, lacak, login, notifications, profile, public, stage, wizard
 from .state.admin import InboxState
 from .state.applications import DetailState, MyAppsState, ReceiptState
@@ -17,6 +20,10 @@ from .state.session_binding import SessionBinding
 from .state.stage import StageState
 from .state.wizard import WizardState
 
+# Si KERJA's own log lines (emails in the embedded mode, jobs) go to the server log.
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+logging.getLogger("sikerja").setLevel(logging.INFO)
+
 app = rx.App(
     stylesheets=["/sikerja.css"],
     html_lang="id",
@@ -26,6 +33,7 @@ app = rx.App(
 )
 
 app.add_middleware(SessionBinding(), index=0)
+app.register_lifespan_task(reminder_loop)
 
 
 def _t(name: str) -> str:

@@ -7,6 +7,7 @@ from starlette.routing import Route
 
 from .. import routes
 from .auth_routes import daftar, keluar, kesehatan, masuk
+from .file_routes import BERKAS_UNDUH, BERKAS_UNGGAH, unduh, unggah
 
 
 async def _no_public_uploads(_request: Request) -> Response:
@@ -20,5 +21,7 @@ def build_api() -> Starlette:
         Route(routes.AUTH_KELUAR, keluar, methods=["POST"]),
         Route(routes.AUTH_DAFTAR, daftar, methods=["POST"]),
         Route(routes.HEALTH, kesehatan, methods=["GET"]),
+        Route(BERKAS_UNGGAH, unggah, methods=["POST"]),
+        Route(BERKAS_UNDUH, unduh, methods=["GET"]),
         Route("/_upload/{path:path}", _no_public_uploads, methods=["GET", "HEAD", "POST"]),
     ])

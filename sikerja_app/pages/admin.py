@@ -6,6 +6,7 @@ from ..components.display import status_badge
 from ..components.layout import page
 from ..state.admin import InboxState as I
 from ..state.applications import STATUS_FILTERS
+from .applications import pending_list
 
 
 def _row(r: rx.Var) -> rx.Component:
@@ -24,6 +25,17 @@ def _row(r: rx.Var) -> rx.Component:
 def inbox_page() -> rx.Component:
     return page(
         rx.vstack(
+            pending_list(I.pending, "Menunggu keputusan admin"),
+            rx.cond(I.stalled.length() > 0, rx.vstack(
+                rx.heading("Tahap yang macet", size="4", as_="h2"),
+                rx.foreach(I.stalled, lambda r: rx.link(
+                    rx.card(rx.vstack(rx.text(r["code"] + " · " + r["stage"] + " · " + r["days"] + " hari kerja",
+                                              weight="bold", size="2"),
+                                      rx.text("Menunggu: " + r["who"], size="2"),
+                                      rx.text(r["judul"], size="1", color_scheme="gray"), spacing="0"),
+                            width="100%"), href=r["href"], underline="none", color="inherit", width="100%")),
+                spacing="2", width="100%", id="tahap-macet"), rx.fragment()),
+            rx.heading("Semua permohonan", size="4", as_="h2"),
             rx.flex(
                 rx.el.select(*[rx.el.option(t, value=v) for v, t in STATUS_FILTERS], value=I.status_filter,
                              on_change=I.set_status_filter, class_name="native-input", id="saring-tahap",

@@ -28,9 +28,24 @@ def _app_card(r: rx.Var) -> rx.Component:
     )
 
 
+def pending_list(rows: rx.Var, title: str) -> rx.Component:
+    """Stages waiting for the viewer's decision, each one tap away."""
+    return rx.cond(rows.length() > 0, rx.vstack(
+        rx.heading(title, size="4", as_="h2"),
+        rx.foreach(rows, lambda p: rx.link(rx.card(rx.hstack(
+            rx.icon("circle-alert", color="var(--amber-9)"),
+            rx.vstack(rx.text(p["code"] + " · " + p["stage"], weight="bold", size="2"),
+                      rx.text(p["judul"], size="2", class_name="wrap-anywhere"),
+                      rx.text("Versi terbaru sejak " + p["since"], size="1", color_scheme="gray"), spacing="0"),
+            align="start"), width="100%"), href=p["href"], underline="none", color="inherit", width="100%",
+            class_name="perlu-tindakan")),
+        spacing="2", width="100%", id="perlu-tindakan"), rx.fragment())
+
+
 def my_apps_page() -> rx.Component:
     return page(
         rx.vstack(
+            pending_list(M.pending, "Perlu tindakan saya"),
             rx.cond(M.role == "PEMOHON",
                     rx.button(rx.icon("plus"), "Buat permohonan baru", size="3", on_click=M.new_application,
                               id="buat-permohonan"), rx.fragment()),
@@ -172,6 +187,10 @@ def detail_page() -> rx.Component:
                          rx.cond(D.status == "DITOLAK", "red", "orange"), "catatan-admin"),
                 rx.fragment()),
         _applicant_actions(),
+        rx.cond(D.in_discussion,
+                rx.link(rx.button(rx.icon("messages-square"), "Buka pembahasan: dokumen, diskusi, persetujuan",
+                                  size="3", id="buka-pembahasan"),
+                        href=routes.PENGAJUAN + "/" + D.app_id.to_string() + "/pembahasan"), rx.fragment()),
         _admin_panel(),
         rx.tabs.root(
             rx.tabs.list(rx.tabs.trigger("Ringkasan", value="ringkasan"),

@@ -3,10 +3,10 @@
 import reflex as rx
 
 from .. import routes
+from ..components.files import file_picker
 from ..components.layout import page
 from ..state.stage import StageState as S
 
-ACCEPT = ".pdf,.docx,.odt,.xlsx,.jpg,.jpeg,.png"
 ROUND_LABELS = {"TERBUKA": "Berjalan", "DISETUJUI": "Disetujui", "DILEWATI": "Tidak diperlukan", "BELUM": "Belum"}
 
 
@@ -17,7 +17,7 @@ def _stage_tabs() -> rx.Component:
         return rx.link(
             rx.button(
                 rx.text(item[1]),
-                rx.badge(rx.match(item[2], *ROUND_LABELS.items(), "Belum"), variant="soft",
+                rx.badge(rx.match(item[2], *ROUND_LABELS.items(), "Belum"), variant="surface", high_contrast=True,
                          color_scheme=rx.match(item[2], ("DISETUJUI", "green"), ("TERBUKA", "blue"), "gray")),
                 rx.cond(count > 0, rx.badge(count.to_string() + " baru", color_scheme="red"), rx.fragment()),
                 variant=rx.cond(active, "solid", "outline"), size="3",
@@ -50,8 +50,7 @@ def _document(d: rx.Var) -> rx.Component:
         rx.cond(d.versions.length() == 0, rx.text("Belum diunggah.", color_scheme="orange", size="2"),
                 rx.vstack(rx.foreach(d.versions, _version_row), spacing="2", width="100%")),
         rx.cond(S.can_upload, rx.vstack(
-            rx.el.input(type="file", id="berkas-" + kind, accept=ACCEPT, class_name="native-input file-input",
-                        aria_label="Pilih berkas " + d.label),
+            file_picker("berkas-" + kind, "Pilih berkas " + d.label),
             rx.el.progress(id="progres-" + kind, max=100, value=0, hidden=True, width="100%"),
             rx.button(rx.icon("upload"), rx.cond(d.versions.length() == 0, "Unggah", "Unggah versi baru"),
                       size="3", id="unggah-" + kind,
@@ -64,7 +63,8 @@ def _document(d: rx.Var) -> rx.Component:
 
 def _decision_panel() -> rx.Component:
     return rx.cond(S.can_decide, rx.card(rx.vstack(
-        rx.heading("Keputusan Anda atas versi " + S.version.to_string(), size="4", as_="h2"),
+        rx.heading("Keputusan Anda", size="4", as_="h2"),
+        rx.text("Atas: " + S.version_label, size="2", weight="medium", id="versi-diputuskan"),
         rx.text("Periksa versi terbaru setiap dokumen, lalu setujui atau minta revisi.", size="2",
                 color_scheme="gray"),
         rx.el.label("Catatan (wajib untuk revisi atau penolakan)", html_for="catatan-keputusan", class_name="label"),
@@ -104,7 +104,7 @@ def _decisions() -> rx.Component:
             rx.hstack(rx.badge(d.label, color_scheme=rx.match(d.decision, ("SETUJU", "green"),
                                                                  ("REVISI", "orange"), "red")),
                       rx.text(d.who + " · " + d.role, weight="bold", size="2"), wrap="wrap"),
-            rx.text("Versi " + d.version.to_string() + " · " + d.when
+            rx.text(d.when + " · atas " + d.version
                     + rx.cond(d.document != "", " · " + d.document, ""), size="1", color_scheme="gray"),
             rx.cond(d.note != "", rx.text(d.note, size="2", white_space="pre-wrap", class_name="wrap-anywhere"),
                     rx.fragment()),
@@ -140,8 +140,7 @@ def _chat() -> rx.Component:
                 rx.button("Batal", size="1", variant="ghost", on_click=S.clear_attachment), align="center"),
                 rx.fragment()),
             rx.flex(
-                rx.el.input(type="file", id="berkas-LAMPIRAN", accept=ACCEPT, class_name="native-input file-input",
-                            aria_label="Lampiran pesan"),
+                file_picker("berkas-LAMPIRAN", "Lampiran pesan"),
                 rx.el.progress(id="progres-LAMPIRAN", max=100, value=0, hidden=True),
                 rx.button(rx.icon("paperclip"), "Lampirkan", variant="soft", size="3", id="lampirkan",
                           on_click=rx.call_script("sikerjaUpload('berkas-LAMPIRAN', 'progres-LAMPIRAN', 'LAMPIRAN')",

@@ -111,15 +111,16 @@ def unread(actor: CurrentUser, app_id: int) -> dict[str, int]:
         return out
 
 
-def latest_marker(app_id: int, stage: str) -> tuple[int, int, str]:
-    """(last message id, stage version, application status): cheap change detection for live pages."""
-    from ..models import Application
+def latest_marker(app_id: int, stage: str) -> tuple[int, int, int, str]:
+    """(last message id, last decision id, stage version, application status): a cheap
+    fingerprint that changes whenever an open stage page has something new to show."""
+    from ..models import Application, StageDecision
 
     with session_scope() as s:
         last = s.exec(select(func.max(ChatMessage.id)).where(ChatMessage.application_id == app_id,
                                                                ChatMessage.stage == stage)).one() or 0
+        decided = s.exec(select(func.max(StageDecision.id)).where(StageDecision.application_id == app_id,
+                                                                   StageDecision.stage == stage)).one() or 0
         rnd = round_of(s, app_id, stage)
         app = s.get(Application, app_id)
-        return last, rnd.version if rnd else 0, app.status if app else ""
-
-
+        return last, decided, rnd.version if rnd else 0, app.status if app else ""

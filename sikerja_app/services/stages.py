@@ -30,7 +30,7 @@ from ..domain.pembahasan import (
 )
 from ..domain.roles import Role, role_label
 from ..domain.stages import PEMBAHASAN, SHORT_LABELS, Action, Actor, Status
-from ..models import Application, StageDecision, StageDocument, StageRound, StoredFile, User
+from ..models import Application, StageDecision, StageDocument, StageReminder, StageRound, StoredFile, User
 from . import audit
 from .app_access import facts_of, load_visible, refuse
 from .auth import CurrentUser
@@ -226,7 +226,7 @@ class DecisionRow:
     role: str
     decision: str
     label: str
-    version: int
+    version: str  # the document versions decided on, e.g. "Surat Penawaran v1, Studi Kelayakan v2"
     when: str
     note: str
     document: str
@@ -242,6 +242,7 @@ class StageView:
     stage_label: str
     round_status: str  # BELUM, TERBUKA, DISETUJUI, DILEWATI
     version: int
+    version_label: str
     skip_reason: str
     documents: list[DocSlot]
     decisions: list[DecisionRow]
@@ -252,6 +253,15 @@ class StageView:
     decision_options: list[str]
     can_skip: bool
     stages: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, label, state)
+
+
+def _version_label(docs: list[StageDocument], round_version: int) -> str:
+    """Which version of each document a stage version consists of."""
+    latest: dict[str, int] = {}
+    for d in sorted(docs, key=lambda d: d.round_version):
+        if d.round_version <= round_version:
+            latest[d.kind] = d.number
+    return ", ".join(f"{DOCUMENT_LABELS[k]} v{n}" for k, n in latest.items())
 
 
 def _size(n: int) -> str:
@@ -285,18 +295,19 @@ def view(actor: CurrentUser, app_id: int, stage: str, ip: str = "") -> StageView
                        _name(users.get(f.uploaded_by)), format_datetime(f.uploaded_at, cfg.timezone, cfg.tz_label),
                        latest.get(d.kind) == d.number)
             for d, f in docs if d.kind == req.kind]) for req in REQUIRED_DOCUMENTS[st]]
+        doc_rows = [x for x, _ in docs]
         rows = [DecisionRow(_name(users.get(d.user_id)), role_label(d.role), d.decision,
-                            DECISION_LABELS[Decision(d.decision)], d.round_version,
+                            DECISION_LABELS[Decision(d.decision)], _version_label(doc_rows, d.round_version),
                             format_datetime(d.at, cfg.timezone, cfg.tz_label), d.note,
                             DOCUMENT_LABELS.get(d.document_kind, "")) for d in decisions]
         current = [d for d in decisions if d.round_version == version]
         mine = next((d.decision for d in current if d.user_id == actor.id), "")
         open_now = rnd is not None and rnd.status == "TERBUKA" and app.status == st
-        waiting = _waiting(s, rnd, current, facts.tkksd_ids, users, _documents_complete(s, app_id, st), app) \
-            if open_now else []
+        waiting = _waiting(s, app, rnd) if open_now and rnd else []
         return StageView(
             app_id=app_id, code=app.code or "", judul=app.judul, app_status=app.status, stage=st,
             stage_label=SHORT_LABELS[st], round_status=rnd.status if rnd else "BELUM", version=version,
+            version_label=_version_label(doc_rows, version),
             skip_reason=rnd.skip_reason if rnd else "", documents=slots, decisions=rows, waiting=waiting,
             can_upload=open_now and may_upload(actor.viewer, facts, st),
             can_decide=open_now and may_decide(actor.viewer, facts, st) and version > 0 and not mine,
@@ -306,23 +317,11 @@ def view(actor: CurrentUser, app_id: int, stage: str, ip: str = "") -> StageView
         )
 
 
-def _waiting(s: Session, rnd: StageRound | None, current: list[StageDecision], tkksd_ids: frozenset[int],
-             users: dict, docs_complete: bool, app: Application) -> list[str]:
-    if rnd is None:
-        return []
-    days = working_days_between(to_local(rnd.waiting_since, get_settings().timezone).date(),
-                                to_local(utcnow(), get_settings().timezone).date())
+def _waiting(s: Session, app: Application, rnd: StageRound) -> list[str]:
+    """"Menunggu" lines: who the open stage waits on and for how long."""
+    days = _waiting_days(rnd)
     since = f"{days} hari kerja" if days else "sejak hari ini"
-    if not docs_complete:
-        return [f"Pemohon: mengunggah dokumen yang diminta ({since})"]
-    decided = {d.user_id for d in current}
-    out = []
-    if not any(d.role == Role.ADMIN for d in current):
-        out.append(f"Admin Bagian Kerja Sama ({since})")
-    out += [f"{_name(users.get(uid))} – TKKSD ({since})" for uid in sorted(tkksd_ids - decided)]
-    if any(d.decision == Decision.REVISI for d in current):
-        out.insert(0, f"Pemohon: mengunggah versi revisi ({since})")
-    return out
+    return [f"{label} – {since}" for label in _pending_people(s, app, rnd)[1]]
 
 
 def _stage_states(s: Session, app_id: int, status: str) -> list[tuple[str, str, str]]:
@@ -373,3 +372,105 @@ def waiting_for(actor: CurrentUser) -> list[PendingItem]:
                                        format_datetime(rnd.waiting_since, get_settings().timezone,
                                                        get_settings().tz_label), rnd.waiting_since))
         return out
+
+
+def _threshold() -> int:
+    return max(1, get_settings().reminder_workdays)
+
+
+def _waiting_days(rnd: StageRound) -> int:
+    tz = get_settings().timezone
+    return working_days_between(to_local(rnd.waiting_since, tz).date(), to_local(utcnow(), tz).date())
+
+
+def _pending_people(s: Session, app: Application, rnd: StageRound) -> tuple[set[int], list[str]]:
+    """Who the open stage waits on: (user ids to remind, labels to show)."""
+    st = Status(rnd.stage)
+    facts = facts_of(s, app)
+    if not _documents_complete(s, app.id or 0, st):
+        return {i for i in (app.ppksd1_id, app.ppksd2_id) if i}, ["Pemohon (unggah dokumen)"]
+    current = s.exec(select(StageDecision).where(StageDecision.application_id == app.id,
+                                                 StageDecision.stage == st,
+                                                 StageDecision.round_version == rnd.version)).all()
+    if any(d.decision == Decision.REVISI for d in current):
+        return {i for i in (app.ppksd1_id, app.ppksd2_id) if i}, ["Pemohon (unggah revisi)"]
+    ids: set[int] = set()
+    labels: list[str] = []
+    if not any(d.role == Role.ADMIN for d in current):
+        ids |= set(admin_ids(s))
+        labels.append("Admin Bagian Kerja Sama")
+    pending_tkksd = set(facts.tkksd_ids) - {d.user_id for d in current}
+    for user in s.exec(select(User).where(User.id.in_(pending_tkksd))):  # type: ignore[union-attr]
+        ids.add(user.id or 0)
+        labels.append(f"{user.nama_lengkap} (TKKSD)")
+    return ids, labels
+
+
+@dataclass
+class StalledRow:
+    app_id: int
+    code: str
+    judul: str
+    stage: str
+    stage_label: str
+    waiting_on: str
+    days: int
+
+
+def _open_rounds(s: Session) -> list[tuple[Application, StageRound]]:
+    return list(s.exec(select(Application, StageRound).join(
+        StageRound, (StageRound.application_id == Application.id) & (StageRound.stage == Application.status))
+        .where(StageRound.status == "TERBUKA").order_by(StageRound.waiting_since)).all())
+
+
+def stalled(actor: CurrentUser) -> list[StalledRow]:
+    """For admins: open stages waiting longer than the reminder threshold, longest first."""
+    if actor.role != Role.ADMIN:
+        return []
+    with session_scope() as s:
+        out = []
+        for app, rnd in _open_rounds(s):
+            days = _waiting_days(rnd)
+            if days >= _threshold():
+                _, labels = _pending_people(s, app, rnd)
+                out.append(StalledRow(app.id or 0, app.code or "", app.judul, rnd.stage,
+                                      SHORT_LABELS[Status(rnd.stage)], ", ".join(labels), days))
+        return out
+
+
+def send_reminders() -> int:
+    """Remind whoever an open stage waits on, once per multiple of the threshold; idempotent.
+
+    Safe to run on several workers at once: the unique row per (stage version, person,
+    threshold) decides who sends, so each reminder goes out once.
+    """
+    sent = 0
+    with session_scope() as s:
+        rounds = [(a.id, r.stage) for a, r in _open_rounds(s)]
+    for app_id, stage in rounds:
+        try:
+            with session_scope() as s:
+                app = s.get(Application, app_id)
+                rnd = round_of(s, app_id or 0, stage)
+                if app is None or rnd is None:
+                    continue
+                level = _waiting_days(rnd) // _threshold() * _threshold()
+                if level == 0:
+                    continue
+                ids, _ = _pending_people(s, app, rnd)
+                for uid in sorted(ids):
+                    exists = s.exec(select(StageReminder.id).where(
+                        StageReminder.application_id == app_id, StageReminder.stage == stage,
+                        StageReminder.round_version == rnd.version, StageReminder.user_id == uid,
+                        StageReminder.threshold == level)).first()
+                    if exists:
+                        continue
+                    s.add(StageReminder(application_id=app_id, stage=stage, round_version=rnd.version,
+                                        user_id=uid, threshold=level))
+                    s.flush()
+                    notify(s, {uid}, f"Pengingat: {SHORT_LABELS[Status(stage)]} {app.code} menunggu tindakan "
+                           f"Anda sejak {level} hari kerja.", f"/pengajuan/{app_id}/pembahasan?tahap={stage}")
+                    sent += 1
+        except IntegrityError:
+            continue  # another worker sent these reminders at the same moment
+    return sent

@@ -8,7 +8,8 @@ from .. import routes
 from ..config import get_settings
 from ..domain.dates import format_date
 from ..domain.stages import SHORT_LABELS, Status
-from ..services import review
+from ..services import review, stages
+from .applications import pending_row
 from .auth import AuthState
 
 
@@ -18,6 +19,8 @@ class InboxState(AuthState):
     page: int = 1
     total: int = 0
     rows: list[dict[str, str]] = []
+    pending: list[dict[str, str]] = []  # stages waiting for an admin decision
+    stalled: list[dict[str, str]] = []  # stages waiting longer than the reminder threshold
 
     @rx.var
     def pages(self) -> int:
@@ -28,6 +31,10 @@ class InboxState(AuthState):
         if user is None:
             return self._to_login()
         await self._fetch()
+        self.pending = [pending_row(p) for p in await asyncio.to_thread(stages.waiting_for, user)]
+        self.stalled = [{"code": r.code, "judul": r.judul, "stage": r.stage_label, "who": r.waiting_on,
+                         "days": str(r.days), "href": routes.pembahasan(r.app_id, r.stage)}
+                        for r in await asyncio.to_thread(stages.stalled, user)]
         return None
 
     async def _fetch(self) -> None:

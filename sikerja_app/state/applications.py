@@ -8,7 +8,7 @@ from .. import routes
 from ..config import get_settings
 from ..domain.dates import format_date
 from ..domain.stages import SHORT_LABELS, STATUS_LABELS, Status
-from ..services import app_view, review
+from ..services import app_view, review, stages
 from ..services import applications as svc
 from ..services.errors import ServiceError
 from .auth import AuthState, aid_from_path
@@ -20,6 +20,7 @@ def _aid(state: rx.State) -> int:
 
 class MyAppsState(AuthState):
     rows: list[dict[str, str]] = []
+    pending: list[dict[str, str]] = []  # "Perlu tindakan saya" for TKKSD members
 
     async def load(self):
         user = await self._guard()
@@ -29,6 +30,7 @@ class MyAppsState(AuthState):
             return rx.redirect(routes.ADMIN)
         tz = get_settings().timezone
         items = await asyncio.to_thread(svc.list_assigned if user.role == "TKKSD" else svc.list_mine, user)
+        self.pending = [pending_row(p) for p in await asyncio.to_thread(stages.waiting_for, user)]
         self.rows = [{
             "id": str(a.id), "code": a.code or "Belum ada kode", "judul": a.judul, "status": a.status,
             "status_label": SHORT_LABELS[Status(a.status)], "peran": a.role_in_app,
@@ -45,6 +47,11 @@ class MyAppsState(AuthState):
         except ServiceError as exc:
             return [rx.toast.error(exc.message), rx.redirect(f"{routes.PENGATURAN}?tab=instansi")]
         return rx.redirect(routes.ubah(app_id))
+
+
+def pending_row(p: stages.PendingItem) -> dict[str, str]:
+    return {"code": p.code, "judul": p.judul, "stage": p.stage_label, "since": p.since,
+            "href": routes.pembahasan(p.app_id, p.stage)}
 
 
 class ReceiptState(AuthState):
@@ -124,6 +131,13 @@ class DetailState(AuthState):
         self.narratives, self.admin_note, self.pakta, self.tkksd = v.narratives, v.admin_note, v.pakta, v.tkksd
         self.timeline = [{"when": t.when, "label": t.label, "who": t.who, "note": t.note} for t in v.timeline]
         self.actions, self.is_applicant, self.versions = v.actions, v.is_applicant, v.versions
+
+    @rx.var
+    def in_discussion(self) -> bool:
+        """The stage pages exist once the application reached Penawaran."""
+        return self.status in {"PENAWARAN", "KESEPAKATAN_BERSAMA", "PERJANJIAN_KERJA_SAMA", "PENJADWALAN",
+                               "PENANDATANGANAN", "PELAKSANAAN", "BERAKHIR", "DICABUT"} or (
+            self.status in {"DITOLAK", "DIBATALKAN"} and bool(self.tkksd))
 
     def set_note(self, value: str) -> None:
         self.note = str(value)[:4000]

@@ -22,6 +22,7 @@ class StageState(AuthState):
     stage_label: str = ""
     round_status: str = ""
     version: int = 0
+    version_label: str = ""
     skip_reason: str = ""
     can_upload: bool = False
     can_decide: bool = False
@@ -73,7 +74,8 @@ class StageState(AuthState):
             self.error, self.documents, self.decisions, self.messages = exc.message, [], [], []
             return
         self.error = ""
-        for name in ("code", "judul", "app_status", "stage_label", "round_status", "version", "skip_reason",
+        for name in ("code", "judul", "app_status", "stage_label", "round_status", "version", "version_label",
+                     "skip_reason",
                      "can_upload", "can_decide", "my_decision", "decision_options", "can_skip", "documents",
                      "decisions", "waiting"):
             setattr(self, name, getattr(v, name))

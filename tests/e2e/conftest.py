@@ -200,3 +200,28 @@ def login(page: Page, base: str, identity: str, password: str = DEMO_PASSWORD) -
 def wait_hydrated(page: Page) -> None:
     """Wait until the websocket is up and the page's on_load has filled the header."""
     page.wait_for_selector("#halaman-siap", state="attached")
+
+
+def run_in_server_db(srv: Server, code: str) -> str:
+    """Run Python against the server's own database (to arrange data quickly); returns stdout."""
+    env = {**os.environ, "SIKERJA_DATA_DIR": str(srv.data_dir)}
+    env.pop("SIKERJA_DATABASE_URL", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-3000:])
+    return out.stdout.strip()
+
+
+NEW_APPLICATION_IN_PENAWARAN = """
+from sikerja_app.services import applications as apps, review
+from sikerja_app.services.seed import demo_user, fill_application, sample_applications
+p1, p2 = demo_user('pemohon1'), demo_user('pemohon2')
+aid = apps.start_draft(p1)
+fill_application(p1, aid, sample_applications()[0], ['DISKOMINFO', 'BAPPEDA'])
+apps.save_field(p1, aid, 'judul', 'Kerja Sama Pusat Data Kota {suffix}')
+apps.set_ppksd2(p1, aid, p2.id)
+apps.submit(p1, aid, True, '127.0.0.1')
+review.approve(demo_user('admin'), aid, [demo_user('tkksd').id], '127.0.0.1')
+print(aid)
+"""
