@@ -136,3 +136,37 @@ def test_three_people_through_the_three_stages(server, browser, tmp_path: Path) 
     expect(applicant.locator(".pemberitahuan").filter(
         has_text=re.compile("Tahap Perjanjian Kerja Sama .* disetujui")).first).to_be_visible()
     shots_a(applicant, "pemberitahuan")
+
+
+def test_hostile_and_unusual_uploads_in_the_browser(server, browser, tmp_path: Path) -> None:
+    base = server.url
+    aid = int(run_in_server_db(server, NEW_APPLICATION_IN_PENAWARAN.replace("{suffix}", uuid.uuid4().hex[:6])))
+    shots = Shots("unggahan-aneh-ponsel")
+    page = new_context(browser, "phone").new_page()
+    login(page, base, "pemohon1@sikerja.test")
+    _stage(page, base, aid, "PENAWARAN")
+    exe = tmp_path / "surat.pdf"
+    exe.write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 200)
+    _upload(page, "SURAT_PENAWARAN", exe)
+    expect(page.locator("#galat-tahap")).to_contain_text("Jenis berkas tidak diizinkan")
+    expect(_versions(page, "SURAT_PENAWARAN")).to_contain_text("Belum diunggah.")
+    shots(page, "exe-ditolak")
+    wrong = tmp_path / "surat.docx"
+    wrong.write_bytes(_pdf(tmp_path, "x.pdf").read_bytes())
+    _upload(page, "SURAT_PENAWARAN", wrong)
+    expect(page.locator("#galat-tahap")).to_contain_text("Ekstensi berkas tidak sesuai")
+    arabic = _pdf(tmp_path, "اتفاقية التعاون.pdf")
+    _upload(page, "SURAT_PENAWARAN", arabic)
+    expect(_versions(page, "SURAT_PENAWARAN")).to_contain_text("اتفاقية التعاون.pdf")
+    emoji = _pdf(tmp_path, "Studi 📄 Kelayakan.pdf")
+    _upload(page, "STUDI_KELAYAKAN", emoji)
+    expect(_versions(page, "STUDI_KELAYAKAN")).to_contain_text("Studi 📄 Kelayakan.pdf")
+    shots(page, "nama-arab-dan-emoji")
+    # The stored file downloads with its exact bytes, through the authorized route only.
+    link = _versions(page, "SURAT_PENAWARAN").get_by_role("link", name="اتفاقية التعاون.pdf")
+    href = link.get_attribute("href")
+    body = page.request.get(base + href)
+    assert body.status == 200 and body.body() == arabic.read_bytes()
+    assert "filename*=UTF-8''" in body.headers["content-disposition"]
+    anonymous = new_context(browser, "phone").new_page()
+    assert anonymous.request.get(base + href).status == 404
