@@ -170,3 +170,17 @@ def test_hostile_and_unusual_uploads_in_the_browser(server, browser, tmp_path: P
     assert "filename*=UTF-8''" in body.headers["content-disposition"]
     anonymous = new_context(browser, "phone").new_page()
     assert anonymous.request.get(base + href).status == 404
+
+
+def test_outsiders_get_nothing_from_the_stage_page(server, browser) -> None:
+    aid = int(run_in_server_db(server, NEW_APPLICATION_IN_PENAWARAN.replace("{suffix}", uuid.uuid4().hex[:6])))
+    for who in ("pemohon3@sikerja.test", "protokol@sikerja.test"):  # other institution; unassigned TKKSD
+        page = new_context(browser, "phone").new_page()
+        login(page, server.url, who)
+        _stage(page, server.url, aid, "PENAWARAN")
+        expect(page.locator("#galat-muat")).to_contain_text("tidak ditemukan")
+        expect(page.locator("#diskusi")).to_have_count(0)
+        expect(page.get_by_text("Kerja Sama Pusat Data Kota")).to_have_count(0)
+    anonymous = new_context(browser, "phone").new_page()
+    anonymous.goto(f"{server.url}/pengajuan/{aid}/pembahasan")
+    anonymous.wait_for_url(re.compile(r".*/masuk/?\?lanjut=.*"))
