@@ -1,5 +1,17 @@
 """SQLModel tables. Importing this package registers every table on the metadata."""
 
+from .agreement import (
+    Addendum,
+    Agreement,
+    AgreementDocument,
+    AgreementReminder,
+    MonevEvaluation,
+    MonevEvidence,
+    MonevReport,
+    SignedCopy,
+    SigningPlan,
+    SigningProposal,
+)
 from .application import (
     Application,
     ApplicationEvent,
@@ -14,6 +26,16 @@ from .stage import ChatMessage, ChatRead, StageDecision, StageDocument, StageRem
 from .user import AuthSession, Instansi, LoginAttempt, User
 
 __all__ = [
+    "Addendum",
+    "Agreement",
+    "AgreementDocument",
+    "AgreementReminder",
+    "MonevEvaluation",
+    "MonevEvidence",
+    "MonevReport",
+    "SignedCopy",
+    "SigningPlan",
+    "SigningProposal",
     "ChatMessage",
     "ChatRead",
     "StageDecision",
