@@ -11,6 +11,8 @@ PENGAJUAN_UBAH = "/pengajuan/[aid]/ubah"
 PENGAJUAN_TANDA_TERIMA = "/pengajuan/[aid]/tanda-terima"
 PENGAJUAN_PEMBAHASAN = "/pengajuan/[aid]/pembahasan"
 ADMIN = "/admin"
+REGISTER = "/register"
+REGISTER_DETAIL = "/register/[rid]"
 PEMBERITAHUAN = "/pemberitahuan"
 LACAK = "/lacak"
 INFORMASI = "/informasi"
@@ -38,3 +40,7 @@ def tanda_terima(app_id: int) -> str:
 
 def pembahasan(app_id: int, stage: str = "") -> str:
     return f"/pengajuan/{app_id}/pembahasan" + (f"?tahap={stage}" if stage else "")
+
+
+def register_detail(agreement_id: int) -> str:
+    return f"/register/{agreement_id}"

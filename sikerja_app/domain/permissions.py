@@ -69,3 +69,31 @@ def can_be_ppksd2(candidate_role: str, candidate_instansi: int | None,
         and candidate_instansi == app.instansi_id
         and candidate_id != app.ppksd1_id
     )
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    opd_id: int | None  # the OPD responsible for carrying it out
+    applicant_ids: frozenset[int] = field(default_factory=frozenset)  # PPKSD-1/2 of the linked application
+    applicant_instansi: int | None = None
+    opd_ids: frozenset[int] = field(default_factory=frozenset)  # OPD terkait of the linked application
+
+
+def can_view_agreement(v: Viewer, a: AgreementFacts) -> bool:
+    """Staff see the whole register; an applicant their own agreements; an OPD officer its OPD's."""
+    if v.role in (Role.ADMIN, Role.TKKSD):
+        return True
+    if v.role == Role.PEMOHON:
+        return v.user_id in a.applicant_ids and v.instansi_id == a.applicant_instansi
+    if v.role == Role.OPD:
+        return v.opd_id is not None and (v.opd_id == a.opd_id or v.opd_id in a.opd_ids)
+    return False
+
+
+def monev_side(v: Viewer, a: AgreementFacts) -> str:
+    """Which report this person files: the applicant's or the OPD's ("" = none)."""
+    if v.role == Role.PEMOHON and can_view_agreement(v, a):
+        return "PEMOHON"
+    if v.role == Role.OPD and can_view_agreement(v, a):
+        return "OPD"
+    return ""
