@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 from .roles import Role
 from .stages import EDITABLE, Status
 
+SIGNING_ONWARDS = frozenset({Status.PENJADWALAN, Status.PENANDATANGANAN, Status.PELAKSANAAN, Status.BERAKHIR,
+                             Status.DICABUT})
+
 
 @dataclass(frozen=True)
 class Viewer:
@@ -38,7 +41,9 @@ def can_view(v: Viewer, app: AppFacts) -> bool:
     if v.role == Role.ADMIN:
         return app.status != Status.DRAFT
     if v.role == Role.TKKSD:
-        return v.user_id in app.tkksd_ids and app.status != Status.DRAFT
+        # The protocol officer answers every face-to-face signing proposal.
+        signing = v.is_protokol and app.status in SIGNING_ONWARDS
+        return (v.user_id in app.tkksd_ids or signing) and app.status != Status.DRAFT
     if v.role == Role.OPD:
         after_signing = app.status in {Status.PELAKSANAAN, Status.BERAKHIR, Status.DICABUT}
         return after_signing and v.opd_id in app.opd_ids
