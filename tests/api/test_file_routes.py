@@ -6,6 +6,7 @@ stage document or chat message attaches it to; everyone else gets the same 404.
 """
 
 import asyncio
+import concurrent.futures
 import hashlib
 import itertools
 import json
@@ -219,7 +220,9 @@ def asgi_post(headers: list[tuple[bytes, bytes]], pieces: Iterator[bytes]) -> tu
         "client": ("10.40.0.1", 5000), "server": ("testserver", 80),
         "headers": [(b"host", b"testserver"), *headers],
     }
-    asyncio.run(build_api()(scope, receive, send))
+    # In a worker thread: when the browser tests ran first, Playwright keeps a loop running here.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, build_api()(scope, receive, send)).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], json.loads(body), pulled

@@ -110,13 +110,13 @@ def test_session_token_never_reaches_the_page(server: Server, ctx: BrowserContex
     shots(page, "pengajuan")
 
     # A client-side navigation to a detail page, then full page loads.
-    card = page.locator("a.kartu-permohonan[href]").filter(has_text=re.compile(r"KSD-")).first
+    card = page.locator("a.kartu-permohonan[href]").filter(has_text=re.compile(r"KSD-\d{4}-")).first
     href = card.get_attribute("href")
     assert href and re.fullmatch(r"/pengajuan/\d+/?", href), href
     card.click()
     page.wait_for_url(re.compile(rf".*{re.escape(href.rstrip('/'))}/?$"))
     wait_hydrated(page)
-    expect(page.locator("#kode")).to_have_text(re.compile(r"KSD-"))
+    expect(page.locator("#kode")).to_have_text(re.compile(r"KSD-\d{4}-"))
     expect(page.locator("#menu-pengguna")).to_contain_text(PEMOHON1_NAME)
     _assert_page_cannot_read(page, token)
     shots(page, "detail")
@@ -129,7 +129,7 @@ def test_session_token_never_reaches_the_page(server: Server, ctx: BrowserContex
 
     page.goto(f"{server.url}{href}")
     wait_hydrated(page)
-    expect(page.locator("#kode")).to_have_text(re.compile(r"KSD-"))
+    expect(page.locator("#kode")).to_have_text(re.compile(r"KSD-\d{4}-"))
     page.reload()
     wait_hydrated(page)
     expect(page.locator("#menu-pengguna")).to_contain_text(PEMOHON1_NAME)
@@ -232,10 +232,11 @@ def test_sign_out_by_post_from_the_page(server: Server, browser: Browser, ctx: B
 
 def _visit_private_pages(page: Page, base: str) -> list[str]:
     """pemohon1 opens an application and the settings; returns what identifies their data."""
-    href = page.locator("a.kartu-permohonan[href]").filter(has_text=re.compile(r"KSD-")).first.get_attribute("href")
+    cards = page.locator("a.kartu-permohonan[href]").filter(has_text=re.compile(r"KSD-\d{4}-"))
+    href = cards.first.get_attribute("href")
     page.goto(f"{base}{href}")
     wait_hydrated(page)
-    expect(page.locator("#kode")).to_have_text(re.compile(r"KSD-"))
+    expect(page.locator("#kode")).to_have_text(re.compile(r"KSD-\d{4}-"))
     code = page.locator("#kode").inner_text().strip()
     page.goto(f"{base}/pengaturan")
     wait_hydrated(page)

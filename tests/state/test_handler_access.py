@@ -8,6 +8,7 @@ own functions and check that they refuse and that the database row stays as it w
 """
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import inspect
 import json
@@ -100,13 +101,19 @@ async def _drain(gen: Any) -> list[Any]:
     return [item async for item in gen]
 
 
+def _run(awaitable: Any) -> Any:
+    """asyncio.run, in a worker thread: the browser tests' Playwright keeps a loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, awaitable).result()
+
+
 def call(handler: Any, state: AuthState, *args: Any) -> Any:
     """Run an event handler's own function on ``state``, as Reflex's processor does."""
     result = handler.fn(state, *args)
     if inspect.iscoroutine(result):
-        return asyncio.run(result)
+        return _run(result)
     if inspect.isasyncgen(result):
-        return asyncio.run(_drain(result))
+        return _run(_drain(result))
     return result
 
 
