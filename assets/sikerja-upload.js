@@ -1,7 +1,8 @@
 // Si KERJA: send one file to /berkas/unggah with a progress bar. Resolves with the
 // server's JSON answer ({ok, file_id, name} or {ok: false, error}); Reflex passes it on
-// to the page's upload_done handler.
-window.sikerjaUpload = function (inputId, progressId, kind) {
+// to the page's upload_done handler. ``purpose`` (optional) is sent as ?tujuan=… (e.g.
+// "impor-register": XLSX or CSV for the register import, admins only).
+window.sikerjaUpload = function (inputId, progressId, kind, purpose) {
   return new Promise(function (resolve) {
     var input = document.getElementById(inputId);
     if (!input || !input.files || !input.files.length) {
@@ -14,7 +15,7 @@ window.sikerjaUpload = function (inputId, progressId, kind) {
     var bar = document.getElementById(progressId);
     if (bar) { bar.value = 0; bar.hidden = false; }
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", "/berkas/unggah");
+    xhr.open("POST", "/berkas/unggah" + (purpose ? "?tujuan=" + encodeURIComponent(purpose) : ""));
     xhr.upload.onprogress = function (e) {
       if (bar && e.lengthComputable) { bar.value = Math.round((100 * e.loaded) / e.total); }
     };

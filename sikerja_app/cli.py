@@ -29,6 +29,9 @@ def setup() -> None:
     migrate()
     counts = seed_reference()
     print(f"Data referensi dimuat: {counts}")
+    from .services.seed import seed_content
+
+    print(f"Informasi dan FAQ awal dimuat: {seed_content()}")
     if not get_settings().demo_data:
         print("Data demo dimatikan (SIKERJA_DEMO_DATA=0).")
         return
@@ -66,6 +69,28 @@ def create_admin(email: str, nama: str, password: str | None) -> int:
     return 0
 
 
+def sintetis(jumlah: int, benih: int | None, hapus: bool) -> int:
+    """Load (or remove) the synthetic dataset of services/synthetic.py; never part of setup."""
+    import time
+
+    from .services import synthetic
+    from .services.seed import seed_reference
+
+    if hapus:
+        synthetic.remove(print)
+        return 0
+    migrate()
+    seed_reference()
+    t0 = time.perf_counter()
+    try:
+        counts = synthetic.load(jumlah, benih, progress=print)
+    except ValueError as exc:
+        print(f"Gagal: {exc}")
+        return 1
+    print(f"Data sintetis dimuat dalam {time.perf_counter() - t0:.1f} detik: {counts}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sikerja")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -76,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     ca.add_argument("--nama", required=True)
     ca.add_argument("--password-stdin", action="store_true",
                     help="baca kata sandi dari stdin (untuk skrip)")
+    sy = sub.add_parser("sintetis", help="muat data sintetis untuk demo/pengukuran (bukan bagian setup)")
+    sy.add_argument("--jumlah", type=int, default=1000, help="jumlah kerja sama (permohonan ikut dibuat)")
+    sy.add_argument("--benih", type=int, default=None, help="benih acak agar hasilnya dapat diulang")
+    sy.add_argument("--hapus", action="store_true", help="hapus semua data sintetis")
     args = parser.parse_args(argv)
     if args.cmd == "migrate":
         migrate()
@@ -84,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "create-admin":
         pw = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
         return create_admin(args.email, args.nama, pw)
+    elif args.cmd == "sintetis":
+        return sintetis(args.jumlah, args.benih, args.hapus)
     return 0
 
 

@@ -34,6 +34,14 @@ class Settings:
     max_upload_mb: int
     reminder_workdays: int
     reminder_interval_minutes: int
+    # Informasi content (issue 5): the region's own rules and the contact of Bagian Kerja Sama
+    region_head: str = ""
+    region_rules: str = ""
+    contact_unit: str = ""
+    contact_address: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    contact_hours: str = ""
 
     @property
     def files_dir(self) -> Path:
@@ -62,4 +70,20 @@ def get_settings() -> Settings:
         max_upload_mb=int(_env("SIKERJA_MAX_UPLOAD_MB", "20")),
         reminder_workdays=int(_env("SIKERJA_REMINDER_WORKDAYS", "5")),
         reminder_interval_minutes=int(_env("SIKERJA_REMINDER_INTERVAL_MINUTES", "60")),
+        **_content_settings(),
     )
+
+
+def _content_settings() -> dict[str, str]:
+    short = _env("SIKERJA_REGION_SHORT", "Samarinda")
+    region = _env("SIKERJA_REGION_NAME", "Kota Samarinda")
+    return {
+        "region_head": _env("SIKERJA_REGION_HEAD", f"Wali Kota {short}"),
+        "region_rules": _env("SIKERJA_REGION_RULES",
+                             f"Peraturan Wali Kota {short} tentang fasilitasi kerja sama daerah"),
+        "contact_unit": _env("SIKERJA_CONTACT_UNIT", f"Bagian Kerja Sama Sekretariat Daerah {region}"),
+        "contact_address": _env("SIKERJA_CONTACT_ADDRESS", f"Kantor Sekretariat Daerah {region}"),
+        "contact_phone": _env("SIKERJA_CONTACT_PHONE", ""),
+        "contact_email": _env("SIKERJA_CONTACT_EMAIL", ""),
+        "contact_hours": _env("SIKERJA_CONTACT_HOURS", f"Senin–Jumat, 08.00–16.00 {_env('SIKERJA_TZ_LABEL', 'WITA')}"),
+    }

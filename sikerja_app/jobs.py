@@ -4,7 +4,7 @@ import asyncio
 import logging
 
 from .config import get_settings
-from .services import stages
+from .services import agreement_jobs, stages
 
 log = logging.getLogger("sikerja.jobs")
 
@@ -18,4 +18,10 @@ async def reminder_loop() -> None:
                 log.info("Pengingat tahap terkirim: %s", sent)
         except Exception:  # noqa: BLE001 - a failed round is retried at the next interval
             log.warning("Pengingat tahap gagal; dicoba lagi nanti", exc_info=True)
+        try:  # agreements: expiry and monev reminders, BERAKHIR after the end date (issue 4)
+            done = await asyncio.to_thread(agreement_jobs.run)
+            if any(done.values()):
+                log.info("Pekerjaan perjanjian: %s", done)
+        except Exception:  # noqa: BLE001 - a failed round is retried at the next interval
+            log.warning("Pengingat perjanjian gagal; dicoba lagi nanti", exc_info=True)
         await asyncio.sleep(get_settings().reminder_interval_minutes * 60)

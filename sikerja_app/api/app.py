@@ -7,7 +7,10 @@ from starlette.routing import Route
 
 from .. import routes
 from .auth_routes import daftar, keluar, kesehatan, masuk
+from .content_routes import TEMPLAT, templat
+from .data_routes import agregat_csv, agregat_json, data_index, ekspor_csv, ekspor_xlsx, register_csv, register_json
 from .file_routes import BERKAS_UNDUH, BERKAS_UNGGAH, unduh, unggah
+from .schedule_routes import jadwal_ics
 
 
 async def _no_public_uploads(_request: Request) -> Response:
@@ -23,5 +26,14 @@ def build_api() -> Starlette:
         Route(routes.HEALTH, kesehatan, methods=["GET"]),
         Route(BERKAS_UNGGAH, unggah, methods=["POST"]),
         Route(BERKAS_UNDUH, unduh, methods=["GET"]),
+        Route("/jadwal/{aid}.ics", jadwal_ics, methods=["GET"]),
+        Route(TEMPLAT, templat, methods=["GET"]),
+        Route(routes.DATA, data_index, methods=["GET"]),
+        Route(routes.DATA_REGISTER_JSON, register_json, methods=["GET"]),
+        Route(routes.DATA_REGISTER_CSV, register_csv, methods=["GET"]),
+        Route(routes.DATA_AGREGAT_JSON, agregat_json, methods=["GET"]),
+        Route(routes.DATA_AGREGAT_CSV, agregat_csv, methods=["GET"]),
+        Route(routes.STATISTIK_EKSPOR_CSV, ekspor_csv, methods=["GET"]),
+        Route(routes.STATISTIK_EKSPOR_XLSX, ekspor_xlsx, methods=["GET"]),
         Route("/_upload/{path:path}", _no_public_uploads, methods=["GET", "HEAD", "POST"]),
     ])

@@ -22,7 +22,7 @@ from ..domain import filetypes
 from ..models import StoredFile
 from ..services import auth, files
 from ..services.auth import CurrentUser
-from ..services.errors import NotFound, NotSignedIn
+from ..services.errors import Forbidden, NotFound, NotSignedIn
 from .auth_routes import _same_origin, client_ip
 
 BERKAS_UNGGAH = "/berkas/unggah"
@@ -38,6 +38,11 @@ MSG_BAD_FORM = "Formulir unggahan tidak valid. Muat ulang halaman lalu coba lagi
 MSG_BAD_NAME = "Nama berkas tidak dapat dibaca."
 MSG_INCOMPLETE = "Unggahan terputus sebelum selesai. Coba lagi."
 _ID = re.compile(r"[0-9]{1,18}")
+# ?tujuan=… of an upload: which types it accepts and who may send it ("" = the documents, anyone signed in)
+PURPOSES: dict[str, tuple[tuple[filetypes.FileType, ...], str]] = {
+    "": (filetypes.ALLOWED, ""),
+    "impor-register": (filetypes.SPREADSHEETS, "ADMIN"),  # the register import (XLSX or CSV), admins only
+}
 
 
 def download_url(file_id: int) -> str:
@@ -53,8 +58,9 @@ class _FormUpload:
     """Callbacks for python-multipart's streaming parser: the ``berkas`` part goes straight
     into an ``UploadReceiver``; other parts are ignored (their size still counts)."""
 
-    def __init__(self, actor: CurrentUser, ip: str, max_bytes: int) -> None:
-        self.actor, self.ip, self.max_bytes = actor, ip, max_bytes
+    def __init__(self, actor: CurrentUser, ip: str, max_bytes: int,
+                 allowed: tuple[filetypes.FileType, ...] = filetypes.ALLOWED) -> None:
+        self.actor, self.ip, self.max_bytes, self.allowed = actor, ip, max_bytes, allowed
         self.receiver: files.UploadReceiver | None = None
         self.complete = False
         self._in_file = False
@@ -99,7 +105,8 @@ class _FormUpload:
             name = raw_name.decode("utf-8")  # browsers send the name as UTF-8
         except UnicodeDecodeError:
             raise files.UploadRefused(MSG_BAD_NAME) from None
-        self.receiver = files.UploadReceiver(self.actor, name, self.ip, max_bytes=self.max_bytes)
+        self.receiver = files.UploadReceiver(self.actor, name, self.ip, max_bytes=self.max_bytes,
+                                             allowed=self.allowed)
         self._in_file = True
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
@@ -144,7 +151,14 @@ async def unggah(request: Request) -> Response:
     if ctype != b"multipart/form-data" or not boundary or len(boundary) > 70:
         return _fail(MSG_BAD_FORM, 400)
     ip = client_ip(request)
-    form = _FormUpload(actor, ip, max_bytes)
+    purpose = request.query_params.get("tujuan", "")
+    if purpose not in PURPOSES:
+        return _fail(MSG_BAD_FORM, 400)
+    allowed, role = PURPOSES[purpose]
+    if role and actor.role != role:
+        await asyncio.to_thread(files.refuse_file, actor, "", ip, f"unggah tujuan={purpose}")
+        return _fail(Forbidden().message, 403)
+    form = _FormUpload(actor, ip, max_bytes, allowed)
     parser = MultipartParser(boundary, callbacks=form.callbacks(),  # type: ignore[arg-type]
                              max_header_size=MAX_PART_HEADER)
     received = 0

@@ -54,6 +54,11 @@ def _user_menu() -> rx.Component:
                                           variant="soft", id="menu-pengguna")),
                 rx.menu.content(
                     rx.box(rx.text(AuthState.peran, size="1", color_scheme="gray"), padding="6px 10px"),
+                    rx.cond(AuthState.role == "ADMIN",
+                            rx.menu.item("Kotak masuk permohonan", on_click=rx.redirect(routes.ADMIN)), rx.fragment()),
+                    rx.cond((AuthState.role == "ADMIN") | (AuthState.role == "TKKSD"),
+                            rx.menu.item("Register kerja sama", on_click=rx.redirect(routes.REGISTER)),
+                            rx.fragment()),
                     rx.menu.item("Pengaturan", on_click=rx.redirect(routes.PENGATURAN)),
                     rx.menu.separator(),
                     rx.menu.item("Keluar", color="red", on_click=rx.call_script(

@@ -44,6 +44,10 @@ PNG = FileType("PNG", "PNG", "image/png", ("png",))
 ALLOWED: tuple[FileType, ...] = (PDF, DOCX, ODT, XLSX, JPG, PNG)
 BY_CODE = {t.code: t for t in ALLOWED}
 ACCEPT_ATTRIBUTE = ",".join(f".{e}" for t in ALLOWED for e in t.extensions)  # for <input accept=...>
+# Plain-text CSV is accepted only where an upload asks for it (the register import, issue 4):
+# it has no magic number, so it is decided by the whole content being text (``looks_like_text``).
+CSV = FileType("CSV", "CSV", "text/csv", ("csv",))
+SPREADSHEETS: tuple[FileType, ...] = (XLSX, CSV)
 
 _ZIP_KINDS = (DOCX, ODT, XLSX)
 _PDF_MAGIC = b"%PDF-"
@@ -68,14 +72,24 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 
 class _Pending:
-    """The head is a ZIP: the archive itself must be read to know which Office format it is."""
+    """The head is a ZIP (or text): the whole file must be read to know what it is."""
 
 
 ZIP_PENDING = _Pending()
+TEXT_PENDING = _Pending()
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def sniff_head(head: bytes) -> FileType | _Pending | None:
-    """Decide from the first bytes alone: a type, ``ZIP_PENDING`` (look inside), or None (refused)."""
+def not_allowed_message(allowed: tuple[FileType, ...] = ALLOWED) -> str:
+    """``Jenis berkas tidak diizinkan. Unggah berkas PDF, …, JPG atau PNG.`` for the given types."""
+    codes = [t.code for t in allowed]
+    listed = ", ".join(codes[:-1]) + " atau " + codes[-1] if len(codes) > 1 else codes[0]
+    return f"Jenis berkas tidak diizinkan. Unggah berkas {listed}."
+
+
+def sniff_head(head: bytes, allowed: tuple[FileType, ...] = ALLOWED) -> FileType | _Pending | None:
+    """Decide from the first bytes alone: a type, ``ZIP_PENDING``/``TEXT_PENDING`` (read the whole
+    file), or None (refused). Text is considered only when CSV is among ``allowed``."""
     if head.startswith(_PDF_MAGIC):
         return PDF
     if head.startswith(_PNG_MAGIC):
@@ -84,7 +98,26 @@ def sniff_head(head: bytes) -> FileType | _Pending | None:
         return JPG
     if head.startswith(_ZIP_MAGIC):
         return ZIP_PENDING
+    if CSV in allowed and head and not _CONTROL_BYTES.search(head):
+        return TEXT_PENDING
     return None
+
+
+def decode_text(data: bytes) -> str | None:
+    """The text of a file as spreadsheet programs save CSV: UTF-8 (with or without BOM) or
+    Windows-1252; None when it is neither or holds control bytes other than tab and line breaks."""
+    if not data or _CONTROL_BYTES.search(data):
+        return None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def looks_like_text(data: bytes) -> bool:
+    return decode_text(data) is not None
 
 
 def _zip_kind(fileobj: BinaryIO) -> FileType | None:
@@ -111,13 +144,19 @@ def _zip_kind(fileobj: BinaryIO) -> FileType | None:
     return found[0] if len(found) == 1 else None  # two formats at once is not a document
 
 
-def detect_type(data: bytes | BinaryIO) -> FileType | None:
-    """The allowed type of a whole file (bytes or a seekable binary file), or None."""
+def detect_type(data: bytes | BinaryIO, allowed: tuple[FileType, ...] = ALLOWED) -> FileType | None:
+    """The type of a whole file (bytes or a seekable binary file), or None.
+
+    A type outside ``allowed`` may still be returned (the caller refuses it with its own
+    message); CSV only when ``allowed`` includes it."""
     if isinstance(data, bytes | bytearray):
         data = io.BytesIO(bytes(data))
     data.seek(0)
     head = data.read(HEAD_SIZE)
-    kind = sniff_head(head)
+    kind = sniff_head(head, allowed)
+    if kind is TEXT_PENDING:
+        data.seek(0)
+        return CSV if looks_like_text(data.read()) else None
     if isinstance(kind, _Pending):
         data.seek(0)
         return _zip_kind(data)
@@ -185,13 +224,13 @@ def check_extension_matches(name: str, detected: FileType | None) -> str:
     return ""
 
 
-def check_extension_allowed(name: str) -> str:
+def check_extension_allowed(name: str, allowed: tuple[FileType, ...] = ALLOWED) -> str:
     """Refuse early, before any content arrives, a name whose extension is never allowed."""
     ext = extension_of(name)
     if not ext:
         return MSG_NAME_NO_EXT
-    if not any(ext in t.extensions for t in ALLOWED):
-        return MSG_NOT_ALLOWED
+    if not any(ext in t.extensions for t in allowed):
+        return not_allowed_message(allowed)
     return ""
 
 

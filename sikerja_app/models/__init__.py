@@ -20,6 +20,7 @@ from .application import (
     TkksdAssignment,
 )
 from .audit import AuditLog
+from .content import FaqCategory, FaqEntry, InfoDocument, InfoPage
 from .notification import Notification
 from .reference import KabKota, Opd, Provinsi, Urusan
 from .stage import ChatMessage, ChatRead, StageDecision, StageDocument, StageReminder, StageRound, StoredFile
@@ -49,6 +50,10 @@ __all__ = [
     "ApplicationRevision",
     "AuditLog",
     "AuthSession",
+    "FaqCategory",
+    "FaqEntry",
+    "InfoDocument",
+    "InfoPage",
     "Instansi",
     "KabKota",
     "LoginAttempt",

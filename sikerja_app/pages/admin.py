@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from .. import routes
 from ..components.display import status_badge
 from ..components.layout import page
 from ..state.admin import InboxState as I
@@ -26,6 +27,10 @@ def inbox_page() -> rx.Component:
     return page(
         rx.vstack(
             pending_list(I.pending, "Menunggu keputusan admin"),
+            rx.link(rx.button(rx.icon("clipboard-list"), "Laporan monev terlambat", variant="soft", size="3"),
+                    href=routes.ADMIN_MONEV, id="tautan-monev-terlambat"),
+            rx.link(rx.button(rx.icon("file-spreadsheet"), "Impor register perjanjian", variant="soft", size="3"),
+                    href=routes.ADMIN_REGISTER_IMPOR, id="tautan-impor-register"),
             rx.cond(I.stalled.length() > 0, rx.vstack(
                 rx.heading("Tahap yang macet", size="4", as_="h2"),
                 rx.foreach(I.stalled, lambda r: rx.link(

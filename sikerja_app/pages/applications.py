@@ -8,6 +8,7 @@ from ..components.layout import field_error, page
 from ..state.applications import DetailState as D
 from ..state.applications import MyAppsState as M
 from ..state.applications import ReceiptState as R
+from .monev import agreement_list
 
 
 def _app_card(r: rx.Var) -> rx.Component:
@@ -49,13 +50,12 @@ def my_apps_page() -> rx.Component:
             rx.cond(M.role == "PEMOHON",
                     rx.button(rx.icon("plus"), "Buat permohonan baru", size="3", on_click=M.new_application,
                               id="buat-permohonan"), rx.fragment()),
-            rx.cond(M.rows.length() == 0,
+            rx.cond((M.rows.length() == 0) & (M.role != "OPD"),
                     rx.text(rx.cond(M.role == "TKKSD", "Belum ada permohonan yang ditugaskan kepada Anda.",
                                     "Anda belum memiliki permohonan."), color_scheme="gray"),
                     rx.vstack(rx.foreach(M.rows, _app_card), width="100%", spacing="3")),
-            rx.cond(M.role == "OPD",
-                    rx.text("Daftar kerja sama yang melibatkan OPD Anda akan tampil di sini setelah "
-                            "penandatanganan.", color_scheme="gray"), rx.fragment()),
+            rx.cond((M.role == "OPD") | (M.agreements.length() > 0), agreement_list(M.agreements, M.role),
+                    rx.fragment()),
             spacing="4", width="100%",
         ),
         title="Pengajuan",
@@ -191,6 +191,10 @@ def detail_page() -> rx.Component:
                 rx.link(rx.button(rx.icon("messages-square"), "Buka pembahasan: dokumen, diskusi, persetujuan",
                                   size="3", id="buka-pembahasan"),
                         href=routes.PENGAJUAN + "/" + D.app_id.to_string() + "/pembahasan"), rx.fragment()),
+        rx.cond(D.in_signing,
+                rx.link(rx.button(rx.icon("calendar-check"), "Penjadwalan & penandatanganan", size="3",
+                                  id="buka-penandatanganan"),
+                        href=routes.PENGAJUAN + "/" + D.app_id.to_string() + "/penandatanganan"), rx.fragment()),
         _admin_panel(),
         rx.tabs.root(
             rx.tabs.list(rx.tabs.trigger("Ringkasan", value="ringkasan"),

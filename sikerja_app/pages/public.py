@@ -3,7 +3,7 @@
 import reflex as rx
 
 from .. import routes
-from ..components.layout import coming_soon, page
+from ..components.layout import page
 from ..config import get_settings
 
 
@@ -37,12 +37,18 @@ def beranda() -> rx.Component:
 
 
 def informasi() -> rx.Component:
-    return page(coming_soon("Informasi"), title="Informasi Kerja Sama Daerah")
+    from .informasi import informasi_page
+
+    return informasi_page()
 
 
 def statistik() -> rx.Component:
-    return page(coming_soon("Statistik & Data"), title="Statistik & Data")
+    from .statistik import statistik_page
+
+    return statistik_page()
 
 
 def faq() -> rx.Component:
-    return page(coming_soon("FAQ"), title="Pertanyaan yang Sering Diajukan")
+    from .faq import faq_page
+
+    return faq_page()

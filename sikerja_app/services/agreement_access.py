@@ -31,7 +31,7 @@ def refuse_agreement(actor: CurrentUser | None, agreement_id: object, ip: str = 
 
 def load_agreement(s: Session, actor: CurrentUser, agreement_id: int, ip: str = "") -> tuple[Agreement, AgreementFacts]:
     """The agreement if this person may see it; otherwise NotFound and an audit row."""
-    ag = s.get(Agreement, agreement_id) if isinstance(agreement_id, int) else None
+    ag = s.get(Agreement, agreement_id) if type(agreement_id) is int else None  # not bool: True == 1
     if ag is None:
         raise refuse_agreement(actor, agreement_id, ip)
     facts = agreement_facts(s, ag)

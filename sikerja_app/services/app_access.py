@@ -36,7 +36,7 @@ def refuse(actor: CurrentUser | None, app_id: object, ip: str = "", why: str = "
 
 def load_visible(s: Session, actor: CurrentUser, app_id: int, ip: str = "") -> tuple[Application, AppFacts]:
     """The application if this user may see it; otherwise NotFound (and an audit row)."""
-    app = s.get(Application, app_id) if isinstance(app_id, int) else None
+    app = s.get(Application, app_id) if type(app_id) is int else None  # not bool: True == 1
     if app is None:
         raise refuse(actor, app_id, ip)
     facts = facts_of(s, app)

@@ -59,10 +59,11 @@ class UploadReceiver:
     """
 
     def __init__(self, actor: CurrentUser, name: str, ip: str = "", storage: Storage | None = None,
-                 max_bytes: int | None = None) -> None:
-        message = filetypes.check_filename(name) or filetypes.check_extension_allowed(name)
+                 max_bytes: int | None = None, allowed: tuple[filetypes.FileType, ...] = filetypes.ALLOWED) -> None:
+        message = filetypes.check_filename(name) or filetypes.check_extension_allowed(name, allowed)
         if message:
             raise UploadRefused(message)
+        self.allowed = allowed  # the register import asks for XLSX or CSV instead of the document types
         self.actor = actor
         self.name = filetypes.safe_display_name(name)
         self.ip = ip
@@ -84,9 +85,9 @@ class UploadReceiver:
     def _check_head(self, final: bool = False) -> None:
         if self._kind is not None or (len(self._head) < filetypes.HEAD_SIZE and not final):
             return
-        kind = filetypes.sniff_head(self._head)
-        if kind is None:
-            raise self._refuse(UploadRefused(filetypes.MSG_NOT_ALLOWED))
+        kind = filetypes.sniff_head(self._head, self.allowed)
+        if kind is None or (isinstance(kind, filetypes.FileType) and kind not in self.allowed):
+            raise self._refuse(UploadRefused(filetypes.not_allowed_message(self.allowed)))
         if isinstance(kind, filetypes.FileType):
             message = filetypes.check_extension_matches(self.name, kind)
             if message:
@@ -144,12 +145,14 @@ class UploadReceiver:
         key = pending.commit()
         try:
             kind = self._kind
-            if not isinstance(kind, filetypes.FileType):  # a ZIP container: look inside
+            if not isinstance(kind, filetypes.FileType):  # a ZIP container (or text): look inside
                 with self.storage.open(key) as fh:
-                    kind = filetypes.detect_type(fh)
+                    kind = filetypes.detect_type(fh, self.allowed)
+            if kind is None or kind not in self.allowed:
+                raise UploadRefused(filetypes.not_allowed_message(self.allowed))
             message = filetypes.check_extension_matches(self.name, kind)
-            if message or kind is None:
-                raise UploadRefused(message or filetypes.MSG_NOT_ALLOWED)
+            if message:
+                raise UploadRefused(message)
             with session_scope() as s:
                 stored = StoredFile(
                     storage_key=key, original_name=self.name, content_type=kind.mime,
@@ -167,9 +170,10 @@ class UploadReceiver:
 
 
 def receive_upload(actor: CurrentUser, name: str, chunks: Iterable[bytes], ip: str = "",
-                   storage: Storage | None = None) -> StoredFile:
+                   storage: Storage | None = None,
+                   allowed: tuple[filetypes.FileType, ...] = filetypes.ALLOWED) -> StoredFile:
     """Store an upload fed as pieces (bytes); raises ``UploadRefused`` with an Indonesian message."""
-    receiver = UploadReceiver(actor, name, ip, storage)
+    receiver = UploadReceiver(actor, name, ip, storage, allowed=allowed)
     try:
         for chunk in chunks:
             receiver.feed(chunk)
@@ -196,8 +200,11 @@ def claim_file(session: Session, actor: CurrentUser, file_id: object) -> StoredF
     """
     if not isinstance(file_id, int) or isinstance(file_id, bool):
         raise NotFound()
+    from .monev import is_evidence
+
     stored = session.exec(select(StoredFile).where(StoredFile.id == file_id).with_for_update()).first()
-    if stored is None or stored.uploaded_by != actor.id or _referencing_apps(session, file_id):
+    if stored is None or stored.uploaded_by != actor.id or _referencing_apps(session, file_id) \
+            or is_evidence(session, file_id):
         raise NotFound()
     return stored
 
@@ -228,6 +235,13 @@ def file_access(actor: CurrentUser | None, file_id: object, ip: str = "") -> tup
             raise refuse_file(actor, file_id, ip)
         app_ids = _referencing_apps(s, file_id)
         if not app_ids:
+            from .monev import evidence_access
+
+            monev_ok = evidence_access(s, actor, file_id)  # None: not a monev evidence file
+            if monev_ok is not None:
+                if monev_ok:
+                    return stored, None
+                raise refuse_file(actor, file_id, ip, "unduh bukti monev")
             if stored.uploaded_by == actor.id:
                 return stored, None
             raise refuse_file(actor, file_id, ip)

@@ -314,3 +314,9 @@ def create_manual(actor: CurrentUser, e: ManualEntry, ip: str = "") -> int:
         s.flush()
         audit.record(s, "CATAT_MANUAL", actor.id, "agreement", ag.id, ip)
         return ag.id or 0
+
+
+def empty_view() -> AgreementView:
+    return AgreementView(id=0, judul="", bentuk="", mitra="", fields=[], status="", status_label="", status_note="",
+                         documents=[], addenda=[], application_id=0, may_revoke=False, may_addendum=False,
+                         may_renew=False, expires_in_days=0)

@@ -57,6 +57,14 @@ def seed_reference() -> dict[str, int]:
         return load_reference(s)
 
 
+def seed_content() -> dict[str, int]:
+    """The initial Informasi pages, templates and FAQ (not demo data: always loaded; idempotent)."""
+    from .content import load_initial_content
+
+    with session_scope() as s:
+        return load_initial_content(s)
+
+
 def seed_demo() -> bool:
     """Create the demo accounts and applications once; False if they already exist."""
     samples = sample_applications()

@@ -27,8 +27,15 @@ from .transitions import apply_transition
 
 
 def _protokol_ids(s: Session) -> set[int]:
-    return set(s.exec(select(User.id).where(User.role == Role.TKKSD, User.is_protokol == True,  # noqa: E712
-                                            User.is_active == True)))  # noqa: E712
+    return set(
+        s.exec(
+            select(User.id).where(
+                User.role == Role.TKKSD,
+                User.is_protokol.is_(True),  # type: ignore[attr-defined]
+                User.is_active.is_(True),  # type: ignore[attr-defined]
+            )
+        )
+    )  # noqa: E712
 
 
 def _applicants(app: Application) -> set[int]:
@@ -47,17 +54,23 @@ def _load(s: Session, actor: CurrentUser, app_id: int, ip: str, status: Status) 
 
 
 def _open_proposal(s: Session, app_id: int) -> SigningProposal | None:
-    return s.exec(select(SigningProposal).where(SigningProposal.application_id == app_id,
-                                                SigningProposal.status == "TERBUKA")).first()
+    return s.exec(
+        select(SigningProposal).where(SigningProposal.application_id == app_id, SigningProposal.status == "TERBUKA")
+    ).first()
 
 
-def _agree(s: Session, app: Application, plan: SigningPlan, proposal_id: int | None, actor_id: int | None,
-           ip: str) -> None:
+def _agree(
+    s: Session, app: Application, plan: SigningPlan, proposal_id: int | None, actor_id: int | None, ip: str
+) -> None:
     plan.agreed_proposal_id, plan.agreed_at, plan.updated_at = proposal_id, utcnow(), utcnow()
     s.add(plan)
     apply_transition(s, app, Action.AGREE_SCHEDULE, Actor.SYSTEM, actor_id, METHOD_LABELS[plan.method], ip)
-    notify(s, _applicants(app) | set(admin_ids(s)) | _protokol_ids(s),
-           f"Jadwal penandatanganan {app.code} disepakati ({METHOD_LABELS[plan.method].lower()}).", _link(app.id))
+    notify(
+        s,
+        _applicants(app) | set(admin_ids(s)) | _protokol_ids(s),
+        f"Jadwal penandatanganan {app.code} disepakati ({METHOD_LABELS[plan.method].lower()}).",
+        _link(app.id),
+    )
 
 
 def choose_method(actor: CurrentUser, app_id: int, method: str, ip: str = "") -> None:
@@ -94,8 +107,9 @@ def propose(actor: CurrentUser, app_id: int, day: str, at: str, place: str, note
         if plan is None or plan.method != "TATAP_MUKA":
             raise ServiceError("Pilih penandatanganan tatap muka terlebih dahulu.")
         if plan.switched_by_protokol:
-            raise ServiceError("Protokol telah mengalihkan penandatanganan ke meja ke meja; "
-                               "usulan tidak dapat dikirim.")
+            raise ServiceError(
+                "Protokol telah mengalihkan penandatanganan ke meja ke meja; usulan tidak dapat dikirim."
+            )
         current = _open_proposal(s, app_id)
         if current is not None and current.side == side:
             raise ServiceError("Usulan Anda sebelumnya masih menunggu jawaban.")
@@ -105,8 +119,14 @@ def propose(actor: CurrentUser, app_id: int, day: str, at: str, place: str, note
             raise ServiceError("Periksa kembali usulan jadwal.", checked.errors)
         if current is not None:  # a counter-proposal replaces the other side's open one
             _close(s, current, "DIREVISI", actor.id)
-        prop = SigningProposal(application_id=app_id, proposed_by=actor.id, side=side,
-                               starts_at=checked.starts_at_utc, place=place.strip(), note=(note or "").strip()[:2000])
+        prop = SigningProposal(
+            application_id=app_id,
+            proposed_by=actor.id,
+            side=side,
+            starts_at=checked.starts_at_utc,
+            place=place.strip(),
+            note=(note or "").strip()[:2000],
+        )
         s.add(prop)
         s.flush()
         audit.record(s, "USUL_JADWAL", actor.id, "application", app_id, ip, f"{side} usulan={prop.id}")
@@ -119,9 +139,13 @@ def propose(actor: CurrentUser, app_id: int, day: str, at: str, place: str, note
 
 def _close(s: Session, prop: SigningProposal, status: str, actor_id: int) -> None:
     """Close an open proposal exactly once (a racing second answer finds it closed)."""
-    done = s.exec(update(SigningProposal).where(  # type: ignore[call-overload]
-        SigningProposal.id == prop.id, SigningProposal.status == "TERBUKA"
-    ).values(status=status, responded_by=actor_id, responded_at=utcnow()))
+    done = s.exec(
+        update(SigningProposal)
+        .where(  # type: ignore[call-overload]
+            SigningProposal.id == prop.id, SigningProposal.status == "TERBUKA"
+        )
+        .values(status=status, responded_by=actor_id, responded_at=utcnow())
+    )
     if done.rowcount != 1:
         raise ServiceError("Usulan ini baru saja dijawab. Muat ulang halaman.")
     s.refresh(prop)
@@ -212,20 +236,43 @@ def view(actor: CurrentUser, app_id: int, ip: str = "") -> SigningView:
     cfg = get_settings()
     with session_scope() as s:
         app, facts = load_visible(s, actor, app_id, ip)
-        if app.status not in (Status.PENJADWALAN, Status.PENANDATANGANAN, Status.PELAKSANAAN, Status.BERAKHIR,
-                              Status.DICABUT):
+        if app.status not in (
+            Status.PENJADWALAN,
+            Status.PENANDATANGANAN,
+            Status.PELAKSANAAN,
+            Status.BERAKHIR,
+            Status.DICABUT,
+        ):
             raise ServiceError("Permohonan ini belum sampai tahap penjadwalan.")
         applicant = is_applicant(actor.viewer, facts)
         plan = s.get(SigningPlan, app_id)
-        props = s.exec(select(SigningProposal).where(SigningProposal.application_id == app_id)
-                       .order_by(SigningProposal.id)).all()
-        names = {u.id: u.nama_lengkap for u in s.exec(select(User).where(User.id.in_(  # type: ignore[union-attr]
-            {p.proposed_by for p in props} | {p.responded_by for p in props if p.responded_by})))}
-        rows = [ProposalRow(p.id or 0, p.side, names.get(p.proposed_by, ""),
-                            format_datetime(p.starts_at, cfg.timezone, cfg.tz_label), p.place, p.status,
-                            PROPOSAL_LABELS[p.status], p.note,
-                            format_datetime(p.responded_at, cfg.timezone, cfg.tz_label) if p.responded_at else "")
-                for p in props]
+        props = s.exec(
+            select(SigningProposal).where(SigningProposal.application_id == app_id).order_by(SigningProposal.id)
+        ).all()
+        names = {
+            u.id: u.nama_lengkap
+            for u in s.exec(
+                select(User).where(
+                    User.id.in_(  # type: ignore[union-attr]
+                        {p.proposed_by for p in props} | {p.responded_by for p in props if p.responded_by}
+                    )
+                )
+            )
+        }
+        rows = [
+            ProposalRow(
+                p.id or 0,
+                p.side,
+                names.get(p.proposed_by, ""),
+                format_datetime(p.starts_at, cfg.timezone, cfg.tz_label),
+                p.place,
+                p.status,
+                PROPOSAL_LABELS[p.status],
+                p.note,
+                format_datetime(p.responded_at, cfg.timezone, cfg.tz_label) if p.responded_at else "",
+            )
+            for p in props
+        ]
         open_p = next((p for p in props if p.status == "TERBUKA"), None)
         agreed = next((p for p in props if plan and p.id == plan.agreed_proposal_id), None)
         scheduling = app.status == Status.PENJADWALAN
@@ -233,32 +280,59 @@ def view(actor: CurrentUser, app_id: int, ip: str = "") -> SigningView:
         copies = s.exec(select(SignedCopy).where(SignedCopy.application_id == app_id).order_by(SignedCopy.id)).all()
         from ..models import StoredFile
 
-        files = {f.id: f.original_name for f in s.exec(select(StoredFile).where(
-            StoredFile.id.in_({c.file_id for c in copies})))}  # type: ignore[union-attr]
+        files = {
+            f.id: f.original_name
+            for f in s.exec(select(StoredFile).where(StoredFile.id.in_({c.file_id for c in copies})))
+        }  # type: ignore[union-attr]
         pending = next((c for c in copies if c.status == "MENUNGGU"), None)
         valid = any(c.status == "VALID" for c in copies)
         ag = s.exec(select(Agreement.id).where(Agreement.application_id == app_id)).first()
         return SigningView(
-            app_id=app_id, code=app.code or "", judul=app.judul, status=app.status,
-            method=plan.method if plan else "", method_label=METHOD_LABELS.get(plan.method, "") if plan else "",
+            app_id=app_id,
+            code=app.code or "",
+            judul=app.judul,
+            status=app.status,
+            method=plan.method if plan else "",
+            method_label=METHOD_LABELS.get(plan.method, "") if plan else "",
             switched=switched,
             agreed_when=format_datetime(agreed.starts_at, cfg.timezone, cfg.tz_label) if agreed else "",
-            agreed_place=agreed.place if agreed else "", proposals=rows,
-            open_proposal_id=open_p.id if open_p else 0, open_side=open_p.side if open_p else "",
+            agreed_place=agreed.place if agreed else "",
+            proposals=rows,
+            open_proposal_id=open_p.id if open_p else 0,
+            open_side=open_p.side if open_p else "",
             may_choose=scheduling and applicant and not switched and open_p is None,
-            may_propose=scheduling and applicant and not switched and bool(plan) and plan.method == "TATAP_MUKA"
+            may_propose=scheduling
+            and applicant
+            and not switched
+            and bool(plan)
+            and plan.method == "TATAP_MUKA"
             and (open_p is None or open_p.side == "PROTOKOL"),
-            may_answer=scheduling and not switched and open_p is not None and (
-                (applicant and open_p.side == "PROTOKOL") or (actor.is_protokol and open_p.side == "PEMOHON")),
-            is_protokol=actor.is_protokol, is_applicant=applicant, is_admin=actor.role == Role.ADMIN,
-            copies=[SignedCopyRow(c.id or 0, c.file_id, files.get(c.file_id, ""), c.status,
-                                  format_datetime(c.created_at, cfg.timezone, cfg.tz_label), c.reason) for c in copies],
+            may_answer=scheduling
+            and not switched
+            and open_p is not None
+            and ((applicant and open_p.side == "PROTOKOL") or (actor.is_protokol and open_p.side == "PEMOHON")),
+            is_protokol=actor.is_protokol,
+            is_applicant=applicant,
+            is_admin=actor.role == Role.ADMIN,
+            copies=[
+                SignedCopyRow(
+                    c.id or 0,
+                    c.file_id,
+                    files.get(c.file_id, ""),
+                    c.status,
+                    format_datetime(c.created_at, cfg.timezone, cfg.tz_label),
+                    c.reason,
+                )
+                for c in copies
+            ],
             may_upload_copy=app.status == Status.PENANDATANGANAN and applicant and pending is None and not valid,
             pending_copy_id=pending.id if pending and actor.role == Role.ADMIN else 0,
             may_record=app.status == Status.PENANDATANGANAN and actor.role == Role.ADMIN and valid,
             agreement_id=ag or 0,
-            opd_choices=[(o.id or 0, f"{o.nama} ({o.singkatan})") for o in s.exec(
-                select(Opd).where(Opd.aktif == True).order_by(Opd.nama))],  # noqa: E712
+            opd_choices=[
+                (o.id or 0, f"{o.nama} ({o.singkatan})")
+                for o in s.exec(select(Opd).where(Opd.aktif.is_(True)).order_by(Opd.nama))  # type: ignore[attr-defined]
+            ],
         )
 
 
@@ -293,29 +367,42 @@ def ics(actor: CurrentUser, app_id: int, ip: str = "") -> tuple[str, bytes]:
         return f"jadwal-{app.code}.ics", cal.to_ical()
 
 
-def upload_signed_copy(actor: CurrentUser, app_id: int, file_id: int, paraf: bool, meterai: bool, stempel: bool,
-                       ip: str = "") -> None:
+def upload_signed_copy(
+    actor: CurrentUser, app_id: int, file_id: int, paraf: bool, meterai: bool, stempel: bool, ip: str = ""
+) -> None:
     from .files import claim_file
 
     if not (paraf and meterai and stempel):
-        raise ServiceError("Nyatakan bahwa paraf, meterai dan stempel sudah lengkap.",
-                           {"deklarasi": "Centang ketiga pernyataan: paraf, meterai dan stempel."})
+        raise ServiceError(
+            "Nyatakan bahwa paraf, meterai dan stempel sudah lengkap.",
+            {"deklarasi": "Centang ketiga pernyataan: paraf, meterai dan stempel."},
+        )
     with session_scope() as s:
         app, applicant = _load(s, actor, app_id, ip, Status.PENANDATANGANAN)
         if not applicant:
             raise refuse(actor, app_id, ip, "unggah naskah ttd")
-        if s.exec(select(SignedCopy).where(SignedCopy.application_id == app_id,
-                                           SignedCopy.status.in_(["MENUNGGU", "VALID"]))).first():  # type: ignore[attr-defined]
+        if s.exec(
+            select(SignedCopy).where(SignedCopy.application_id == app_id, SignedCopy.status.in_(["MENUNGGU", "VALID"]))
+        ).first():  # type: ignore[attr-defined]
             raise ServiceError("Naskah bertanda tangan sebelumnya masih diperiksa atau sudah valid.")
         stored = claim_file(s, actor, file_id)
-        s.add(SignedCopy(application_id=app_id, file_id=stored.id, uploaded_by=actor.id, declared_paraf=True,
-                         declared_meterai=True, declared_stempel=True))
+        s.add(
+            SignedCopy(
+                application_id=app_id,
+                file_id=stored.id,
+                uploaded_by=actor.id,
+                declared_paraf=True,
+                declared_meterai=True,
+                declared_stempel=True,
+            )
+        )
         audit.record(s, "UNGGAH_NASKAH_TTD", actor.id, "application", app_id, ip, f"berkas={stored.id}")
         notify(s, set(admin_ids(s)), f"Naskah bertanda tangan {app.code} diunggah; mohon diperiksa.", _link(app_id))
 
 
-def review_signed_copy(actor: CurrentUser, app_id: int, copy_id: int, valid: bool, reason: str = "",
-                       ip: str = "") -> None:
+def review_signed_copy(
+    actor: CurrentUser, app_id: int, copy_id: int, valid: bool, reason: str = "", ip: str = ""
+) -> None:
     if actor.role != Role.ADMIN:
         refuse(actor, app_id, ip, "periksa naskah ttd")
         raise ServiceError("Hanya admin yang memeriksa naskah bertanda tangan.")
@@ -323,15 +410,28 @@ def review_signed_copy(actor: CurrentUser, app_id: int, copy_id: int, valid: boo
         raise ServiceError("Tulis alasan pengembalian.", {"alasan": "Tulis alasan pengembalian."})
     with session_scope() as s:
         app, _ = _load(s, actor, app_id, ip, Status.PENANDATANGANAN)
-        done = s.exec(update(SignedCopy).where(  # type: ignore[call-overload]
-            SignedCopy.id == int(copy_id), SignedCopy.application_id == app_id, SignedCopy.status == "MENUNGGU"
-        ).values(status="VALID" if valid else "DIKEMBALIKAN", reviewed_by=actor.id, reviewed_at=utcnow(),
-                 reason=(reason or "").strip()[:2000]))
+        done = s.exec(
+            update(SignedCopy)
+            .where(  # type: ignore[call-overload]
+                SignedCopy.id == int(copy_id), SignedCopy.application_id == app_id, SignedCopy.status == "MENUNGGU"
+            )
+            .values(
+                status="VALID" if valid else "DIKEMBALIKAN",
+                reviewed_by=actor.id,
+                reviewed_at=utcnow(),
+                reason=(reason or "").strip()[:2000],
+            )
+        )
         if done.rowcount != 1:
             raise ServiceError("Naskah ini sudah diperiksa.")
         audit.record(s, "VALIDASI_NASKAH" if valid else "KEMBALIKAN_NASKAH", actor.id, "application", app_id, ip)
-        notify(s, _applicants(app), f"Naskah bertanda tangan {app.code} " +
-               ("dinyatakan valid." if valid else f"dikembalikan: {reason.strip()[:200]}"), _link(app_id))
+        notify(
+            s,
+            _applicants(app),
+            f"Naskah bertanda tangan {app.code} "
+            + ("dinyatakan valid." if valid else f"dikembalikan: {reason.strip()[:200]}"),
+            _link(app_id),
+        )
 
 
 @dataclass
@@ -374,28 +474,95 @@ def record_signing(actor: CurrentUser, app_id: int, rec: SigningRecord, ip: str 
         if errors:
             raise ServiceError("Periksa kembali data penandatanganan.", errors)
         app, _ = _load(s, actor, app_id, ip, Status.PENANDATANGANAN)
-        if not s.exec(select(SignedCopy).where(SignedCopy.application_id == app_id,
-                                               SignedCopy.status == "VALID")).first():
+        if not s.exec(
+            select(SignedCopy).where(SignedCopy.application_id == app_id, SignedCopy.status == "VALID")
+        ).first():
             raise ServiceError("Validasi naskah bertanda tangan dari pemohon terlebih dahulu.")
         inst = json.loads(app.instansi_snapshot or "{}")
-        ag = Agreement(application_id=app_id, source="SISTEM", judul=app.judul, bentuk=rec.bentuk,
-                       mitra_nama=inst.get("nama", ""), mitra_jenis_kode=inst.get("jenis_kode", ""),
-                       mitra_kabkota_kode=inst.get("kabkota_kode") or None, urusan_kode=app.urusan_kode,
-                       opd_id=int(rec.opd_id), nomor_daerah=rec.nomor_daerah.strip(),
-                       nomor_mitra=rec.nomor_mitra.strip(), tanggal_ttd=ttd, berlaku_mulai=start,
-                       berlaku_sampai=end, created_by=actor.id)
+        ag = Agreement(
+            application_id=app_id,
+            source="SISTEM",
+            judul=app.judul,
+            bentuk=rec.bentuk,
+            mitra_nama=inst.get("nama", ""),
+            mitra_jenis_kode=inst.get("jenis_kode", ""),
+            mitra_kabkota_kode=inst.get("kabkota_kode") or None,
+            urusan_kode=app.urusan_kode,
+            opd_id=int(rec.opd_id),
+            nomor_daerah=rec.nomor_daerah.strip(),
+            nomor_mitra=rec.nomor_mitra.strip(),
+            tanggal_ttd=ttd,
+            berlaku_mulai=start,
+            berlaku_sampai=end,
+            created_by=actor.id,
+        )
         s.add(ag)
         s.flush()
         for fid in rec.file_ids:
             stored = claim_file(s, actor, fid)
             s.add(AgreementDocument(agreement_id=ag.id, kind=f"{rec.bentuk}_TTD", file_id=stored.id))
-        apply_transition(s, app, Action.RECORD_SIGNING, Actor.ADMIN, actor.id,
-                         f"Nomor {ag.nomor_daerah} / {ag.nomor_mitra}; berlaku {format_date(start, cfg.timezone)}"
-                         f" s.d. {format_date(end, cfg.timezone)}", ip)
+        apply_transition(
+            s,
+            app,
+            Action.RECORD_SIGNING,
+            Actor.ADMIN,
+            actor.id,
+            f"Nomor {ag.nomor_daerah} / {ag.nomor_mitra}; berlaku {format_date(start, cfg.timezone)}"
+            f" s.d. {format_date(end, cfg.timezone)}",
+            ip,
+        )
         audit.record(s, "CATAT_TTD", actor.id, "agreement", ag.id, ip, f"application={app_id}")
         opd_users = set(s.exec(select(User.id).where(User.role == Role.OPD, User.opd_id == ag.opd_id)))
-        notify(s, _applicants(app) | opd_users, f"Kerja sama {app.code} resmi ditandatangani dan tercatat di "
-               "register. Laporan monev berkala dimulai.", f"/register/{ag.id}")
+        notify(
+            s,
+            _applicants(app) | opd_users,
+            f"Kerja sama {app.code} resmi ditandatangani dan tercatat di register. Laporan monev berkala dimulai.",
+            f"/register/{ag.id}",
+        )
         return ag.id or 0
 
 
+def waiting_for_protokol(actor: CurrentUser) -> list[tuple[int, str, str, str]]:
+    """(application id, code, title, proposed time) of proposals waiting for the Protokol's answer."""
+    if not actor.is_protokol:
+        return []
+    cfg = get_settings()
+    with session_scope() as s:
+        rows = s.exec(
+            select(SigningProposal, Application)
+            .join(Application, Application.id == SigningProposal.application_id)
+            .where(
+                SigningProposal.status == "TERBUKA",
+                SigningProposal.side == "PEMOHON",
+                Application.status == Status.PENJADWALAN,
+            )
+            .order_by(SigningProposal.starts_at)
+        ).all()
+        return [
+            (a.id or 0, a.code or "", a.judul, format_datetime(p.starts_at, cfg.timezone, cfg.tz_label))
+            for p, a in rows
+        ]
+
+
+def empty_view() -> SigningView:
+    """A blank view for pages before anything is loaded (or when access is refused)."""
+    return SigningView(
+        app_id=0,
+        code="",
+        judul="",
+        status="",
+        method="",
+        method_label="",
+        switched=False,
+        agreed_when="",
+        agreed_place="",
+        proposals=[],
+        open_proposal_id=0,
+        open_side="",
+        may_choose=False,
+        may_propose=False,
+        may_answer=False,
+        is_protokol=False,
+        is_applicant=False,
+        is_admin=False,
+    )

@@ -8,7 +8,7 @@ from .. import routes
 from ..config import get_settings
 from ..domain.dates import format_date
 from ..domain.stages import SHORT_LABELS, STATUS_LABELS, Status
-from ..services import app_view, review, stages
+from ..services import app_view, monev, review, signing, stages
 from ..services import applications as svc
 from ..services.errors import ServiceError
 from .auth import AuthState, aid_from_path
@@ -21,6 +21,7 @@ def _aid(state: rx.State) -> int:
 class MyAppsState(AuthState):
     rows: list[dict[str, str]] = []
     pending: list[dict[str, str]] = []  # "Perlu tindakan saya" for TKKSD members
+    agreements: list[dict[str, str]] = []  # "Kerja sama saya" / "Kerja sama OPD saya" with their monev links
 
     async def load(self):
         user = await self._guard()
@@ -30,7 +31,15 @@ class MyAppsState(AuthState):
             return rx.redirect(routes.ADMIN)
         tz = get_settings().timezone
         items = await asyncio.to_thread(svc.list_assigned if user.role == "TKKSD" else svc.list_mine, user)
-        self.pending = [pending_row(p) for p in await asyncio.to_thread(stages.waiting_for, user)]
+        self.pending = [pending_row(p) for p in await asyncio.to_thread(stages.waiting_for, user)] + [
+            {"code": code, "judul": judul, "stage": "Usulan jadwal penandatanganan", "since": when,
+             "href": routes.PENGAJUAN + f"/{aid}/penandatanganan"}
+            for aid, code, judul, when in await asyncio.to_thread(signing.waiting_for_protokol, user)]
+        self.agreements = [{
+            "id": str(a.id), "judul": a.judul, "mitra": a.mitra, "berlaku": a.berlaku, "status": a.status,
+            "status_label": a.status_label, "todo": a.todo, "late": "1" if a.late else "",
+            "href": routes.monev(a.id),
+        } for a in await asyncio.to_thread(monev.my_agreements, user)] if user.role in ("OPD", "PEMOHON") else []
         self.rows = [{
             "id": str(a.id), "code": a.code or "Belum ada kode", "judul": a.judul, "status": a.status,
             "status_label": SHORT_LABELS[Status(a.status)], "peran": a.role_in_app,
@@ -138,6 +147,10 @@ class DetailState(AuthState):
         return self.status in {"PENAWARAN", "KESEPAKATAN_BERSAMA", "PERJANJIAN_KERJA_SAMA", "PENJADWALAN",
                                "PENANDATANGANAN", "PELAKSANAAN", "BERAKHIR", "DICABUT"} or (
             self.status in {"DITOLAK", "DIBATALKAN"} and bool(self.tkksd))
+
+    @rx.var
+    def in_signing(self) -> bool:
+        return self.status in {"PENJADWALAN", "PENANDATANGANAN", "PELAKSANAAN", "BERAKHIR", "DICABUT"}
 
     def set_note(self, value: str) -> None:
         self.note = str(value)[:4000]

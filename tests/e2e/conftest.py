@@ -225,3 +225,26 @@ apps.submit(p1, aid, True, '127.0.0.1')
 review.approve(demo_user('admin'), aid, [demo_user('tkksd').id], '127.0.0.1')
 print(aid)
 """
+
+
+THROUGH_THE_STAGES = """
+from sikerja_app.db import session_scope
+from sikerja_app.services import stages
+from sikerja_app.services.files import receive_upload
+p1, admin, tk = demo_user('pemohon1'), demo_user('admin'), demo_user('tkksd')
+for stage, kinds in (('PENAWARAN', ['SURAT_PENAWARAN', 'STUDI_KELAYAKAN']), ('KESEPAKATAN_BERSAMA', ['RANCANGAN_KB']),
+                     ('PERJANJIAN_KERJA_SAMA', ['RANCANGAN_PKS'])):
+    for kind in kinds:
+        fid = receive_upload(p1, kind + '.pdf', [b'%PDF-1.4\\n%%EOF\\n' + kind.encode()]).id
+        stages.add_document_version(p1, aid, stage, kind, fid)
+    with session_scope() as s:
+        v = stages.round_of(s, aid, stage).version
+    stages.decide(tk, aid, stage, 'SETUJU', v)
+    stages.decide(admin, aid, stage, 'SETUJU', v)
+"""
+
+
+def application_in_penjadwalan(srv: Server, suffix: str) -> int:
+    """A fresh application of pemohon1 taken through the three stages by the services."""
+    code = NEW_APPLICATION_IN_PENAWARAN.replace("{suffix}", suffix).replace("print(aid)", "") + THROUGH_THE_STAGES
+    return int(run_in_server_db(srv, code + "\nprint(aid)").splitlines()[-1])

@@ -60,11 +60,17 @@ def test_desktop_has_top_navigation_and_no_bottom_bar(server, browser) -> None:
         expect(header.get_by_role("link", name=label, exact=True)).to_be_visible()
 
 
-@pytest.mark.parametrize("menu", ["Informasi", "Statistik", "FAQ"])
-def test_menus_waiting_for_content_say_so(server, browser, menu: str) -> None:
+@pytest.mark.parametrize(("menu", "heading", "content"), [
+    ("Informasi", "Informasi Kerja Sama Daerah", "#daftar-informasi"),
+    ("FAQ", "Pertanyaan yang Sering Diajukan", "#daftar-faq"),
+    ("Statistik", "Statistik & Data", "#grafik-statistik"),
+])
+def test_menus_with_content_show_it(server, browser, menu: str, heading: str, content: str) -> None:
     page = new_context(browser, "phone").new_page()
     page.goto(server.url + "/")
     wait_hydrated(page)
     page.locator("nav.bottom-nav").get_by_text(menu, exact=True).click()
     wait_hydrated(page)
-    expect(page.locator("main")).to_contain_text("sedang disiapkan")
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    expect(page.locator(content + " a, " + content + " details").first).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("sedang disiapkan")

@@ -39,7 +39,8 @@ def app_id(people: dict) -> int:
     for stage, kinds in (("PENAWARAN", ["SURAT_PENAWARAN", "STUDI_KELAYAKAN"]),
                          ("KESEPAKATAN_BERSAMA", ["RANCANGAN_KB"]), ("PERJANJIAN_KERJA_SAMA", ["RANCANGAN_PKS"])):
         for kind in kinds:
-            stages.add_document_version(p1, aid, stage, kind, receive_upload(p1, f"{kind}.pdf", [PDF + kind.encode()]).id)
+            fid = receive_upload(p1, f"{kind}.pdf", [PDF + kind.encode()]).id
+            stages.add_document_version(p1, aid, stage, kind, fid)
         with session_scope() as s:
             v = stages.round_of(s, aid, stage).version
         stages.decide(tk, aid, stage, "SETUJU", v)
@@ -138,9 +139,10 @@ def test_signed_copy_validation_and_the_signing_record(people: dict, app_id: int
     signing.review_signed_copy(admin, app_id, signing.view(admin, app_id).pending_copy_id, True)
     scan = receive_upload(admin, "PKS bertanda tangan.pdf", [PDF + b"scan"]).id
     today = to_local(utcnow(), get_settings().timezone).date()
-    rec = signing.SigningRecord(nomor_daerah="100.3.4/12/KS", nomor_mitra="UCN/045/2026", tanggal_ttd=today.isoformat(),
-                                berlaku_mulai=today.isoformat(), berlaku_sampai=(today + timedelta(days=7 * 365)).isoformat(),
-                                opd_id=1, file_ids=[scan])
+    rec = signing.SigningRecord(
+        nomor_daerah="100.3.4/12/KS", nomor_mitra="UCN/045/2026", tanggal_ttd=today.isoformat(),
+        berlaku_mulai=today.isoformat(), berlaku_sampai=(today + timedelta(days=7 * 365)).isoformat(),
+        opd_id=1, file_ids=[scan])
     with pytest.raises(ServiceError) as exc:
         signing.record_signing(admin, app_id, rec)  # more than five years: asks for confirmation
     assert "berlaku_sampai" in exc.value.errors
@@ -195,10 +197,10 @@ def test_manual_entry_is_validated_and_joins_the_register(people: dict) -> None:
         registry.create_manual(admin, bad)
     assert {"judul", "mitra_jenis_kode", "mitra_kabkota_kode", "urusan_kode", "tanggal_ttd", "berlaku_sampai",
             "nomor_daerah"} <= set(exc.value.errors)
-    good = registry.ManualEntry(judul="Kerja Sama Penanganan Banjir", bentuk="KB", mitra_nama="Kabupaten Kutai Kartanegara",
-                                mitra_jenis_kode="PD_LAIN", mitra_kabkota_kode="64.02", urusan_kode="1.05",
-                                nomor_daerah="180/77/KS", nomor_mitra="415/12", tanggal_ttd="2020-03-01",
-                                berlaku_mulai="2020-03-01", berlaku_sampai="2023-03-01")
+    good = registry.ManualEntry(
+        judul="Kerja Sama Penanganan Banjir", bentuk="KB", mitra_nama="Kabupaten Kutai Kartanegara",
+        mitra_jenis_kode="PD_LAIN", mitra_kabkota_kode="64.02", urusan_kode="1.05", nomor_daerah="180/77/KS",
+        nomor_mitra="415/12", tanggal_ttd="2020-03-01", berlaku_mulai="2020-03-01", berlaku_sampai="2023-03-01")
     rid = registry.create_manual(admin, good)
     v = registry.view(admin, rid)
     assert v.status == "BERAKHIR" and ("Sumber data", "Dicatat admin") in v.fields
