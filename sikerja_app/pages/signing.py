@@ -406,7 +406,7 @@ def signing_page() -> rx.Component:
         rx.hstack(
             rx.text(S.v.code, weight="bold", font_family="monospace"),
             rx.spacer(),
-            status_badge(S.v.status, S.v.status),
+            status_badge(S.v.status, S.v.status_label),
             width="100%",
         ),
         rx.heading(S.v.judul, size="5", as_="h1", class_name="wrap-anywhere"),

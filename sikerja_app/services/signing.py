@@ -16,7 +16,7 @@ from ..domain.dates import format_date, format_datetime, to_local, utcnow
 from ..domain.permissions import is_applicant
 from ..domain.roles import Role
 from ..domain.signing import METHOD_LABELS, PROPOSAL_LABELS, check_schedule, check_validity, parse_date
-from ..domain.stages import Action, Actor, Status
+from ..domain.stages import STATUS_LABELS, Action, Actor, Status
 from ..models import Agreement, AgreementDocument, Application, Opd, SignedCopy, SigningPlan, SigningProposal, User
 from . import audit
 from .app_access import load_visible, refuse
@@ -210,6 +210,7 @@ class SigningView:
     code: str
     judul: str
     status: str
+    status_label: str
     method: str
     method_label: str
     switched: bool
@@ -292,6 +293,7 @@ def view(actor: CurrentUser, app_id: int, ip: str = "") -> SigningView:
             code=app.code or "",
             judul=app.judul,
             status=app.status,
+            status_label=STATUS_LABELS[Status(app.status)],
             method=plan.method if plan else "",
             method_label=METHOD_LABELS.get(plan.method, "") if plan else "",
             switched=switched,
@@ -551,6 +553,7 @@ def empty_view() -> SigningView:
         code="",
         judul="",
         status="",
+        status_label="",
         method="",
         method_label="",
         switched=False,
