@@ -265,7 +265,7 @@ def pages(k: Konteks) -> list[SeedPage]:
                  "Dengan daerah lain (wajib dan sukarela), pihak ketiga, Sinergi pusat, dan pihak luar negeri.",
                  _jenis(k)),
         SeedPage("langkah", "langkah-pengajuan", "Langkah pengajuan di Si KERJA",
-                 "Dari pendaftaran akun sampai monitoring dan evaluasi, langkah demi langkah.", _langkah(k)),
+                 "Alur layanan (SOP) dari pendaftaran akun sampai monitoring dan evaluasi.", _langkah(k)),
         SeedPage("dasar-hukum", "dasar-hukum", "Dasar hukum",
                  "PP 28/2018, Permendagri 22/2020, dan peraturan daerah yang berlaku.", _dasar_hukum(k)),
         SeedPage("isi-dokumen", "isi-dokumen", "Isi dokumen kerja sama",

@@ -54,7 +54,9 @@ class StatistikState(AuthState):
     galat: str = ""
 
     def _filter(self) -> Filter:
-        return Filter.parse({k: getattr(self, k) for k in (*FILTER_KEYS, "cari")})
+        # Attributes named one by one: computed vars find their dependencies by reading this code.
+        return Filter.parse({"tahun_dari": self.tahun_dari, "tahun_sampai": self.tahun_sampai, "jenis": self.jenis,
+                             "urusan": self.urusan, "status": self.status, "cari": self.cari})
 
     @rx.var
     def halaman_total(self) -> int:
@@ -74,7 +76,7 @@ class StatistikState(AuthState):
 
     @rx.var
     def ada_saringan(self) -> bool:
-        return any(getattr(self, k) for k in (*FILTER_KEYS, "cari"))
+        return bool(self.tahun_dari or self.tahun_sampai or self.jenis or self.urusan or self.status or self.cari)
 
     def _apply(self, f: Filter) -> None:
         """Show the normalised filter back in the controls."""

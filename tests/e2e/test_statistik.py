@@ -163,7 +163,7 @@ def test_charts_are_readable_on_a_phone(server, browser, data) -> None:  # noqa:
                   "rata-hari"):
         box = page.locator(f"#grafik-{chart}").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, chart
-        assert box["height"] >= 150, chart
+        assert box["height"] >= 120, chart
     # no tool bar, and the plot does not catch a thumb scrolling the page
     assert page.locator(".modebar-container .modebar-btn").count() == 0
     assert page.evaluate("document.getElementById('grafik-per-jenis').layout.dragmode") is False
