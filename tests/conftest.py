@@ -24,7 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-DATA_DIR = Path(tempfile.mkdtemp(prefix="sikerja-tests-"))
+# One data directory per test run, even if this module is imported a second time under another
+# name (``from tests.conftest import …``): a second directory would swap the database mid-run.
+if "SIKERJA_TEST_RUN_DIR" not in os.environ:
+    os.environ["SIKERJA_TEST_RUN_DIR"] = tempfile.mkdtemp(prefix="sikerja-tests-")
+DATA_DIR = Path(os.environ["SIKERJA_TEST_RUN_DIR"])
 os.environ["SIKERJA_DATA_DIR"] = str(DATA_DIR)
 os.environ.pop("SIKERJA_DATABASE_URL", None)  # always the embedded SQLite in DATA_DIR
 atexit.register(shutil.rmtree, DATA_DIR, ignore_errors=True)

@@ -250,7 +250,7 @@ def load(n: int, seed: int | None = None, today: date | None = None,
         if s.execute(select(func.count()).select_from(User).where(User.email.like(f"%-{run}-%@{EMAIL_DOMAIN}"))
                      ).scalar_one():
             raise ValueError(f"data sintetis dengan benih {seed} sudah dimuat; hapus dulu (--hapus)")
-        partners = _partners(s, gen, max(40, min(3000, n // 40)), run)
+        partners = _partners(s, gen, max(60, min(3000, n // 15)), run)
         counts["instansi"] = counts["pengguna"] = len(partners)
         app_id, agr_id = _next_id(s, Application), _next_id(s, Agreement)
     kinds = {k: [p for p in partners if p.jenis == k] for k in _JENIS_WEIGHTS}

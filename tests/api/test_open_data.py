@@ -20,11 +20,13 @@ YEARS = data.YEARS
 _ips = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def known(make):  # noqa: ANN001, ANN201 - built once, found again by later tests
+    return data.build(make)
+
+
 @pytest.fixture(scope="module")
 def client(db) -> Iterator[TestClient]:  # noqa: ANN001
-    from tests.conftest import Factory
-
-    data.build(Factory())
     with TestClient(build_api()) as c:
         yield c
 

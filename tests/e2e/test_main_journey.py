@@ -143,8 +143,8 @@ def _submit(page: Page, shots: Shots, double_click: bool = False) -> str:
     page.dblclick("#ajukan") if double_click else page.click("#ajukan")
     page.wait_for_url(re.compile(r".*/tanda-terima/?$"))
     wait_hydrated(page)
+    expect(page.locator("#kode-registrasi")).to_have_text(CODE_RE)  # the receipt has loaded
     code = page.locator("#kode-registrasi").inner_text().strip()
-    assert CODE_RE.match(code), code
     shots(page, "tanda-terima")
     return code
 

@@ -19,11 +19,9 @@ from tests import statistik_data as data
 pytestmark = pytest.mark.usefixtures("db")
 
 
-@pytest.fixture(scope="module")
-def known(db):  # noqa: ANN001, ANN201
-    from tests.conftest import Factory
-
-    return data.build(Factory())
+@pytest.fixture
+def known(make):  # noqa: ANN001, ANN201 - built once, found again by later tests
+    return data.build(make)
 
 
 def F(**kw: str) -> Filter:  # noqa: N802 - reads like a constructor

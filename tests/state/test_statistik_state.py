@@ -18,11 +18,9 @@ FIGS = ("fig_per_tahun", "fig_per_tahap", "fig_per_jenis", "fig_per_urusan", "fi
         "fig_akan_berakhir", "fig_rata_hari")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def known(db):  # noqa: ANN001, ANN201
-    from tests.conftest import Factory
-
-    return data.build(Factory())
+@pytest.fixture(autouse=True)
+def known(make):  # noqa: ANN001, ANN201 - built once, found again by later tests
+    return data.build(make)
 
 
 def _loaded(token: str | None, query: str = QUERY) -> StatistikState:
