@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 DEFAULT_MONTHS = 6
-MAX_MONTHS = 60
+MAX_MONTHS = 24  # the longest reporting period the register accepts
 MAX_TEXT = 8000  # characters per report field
 MAX_NOTE = 4000
 MAX_EVIDENCE = 10
@@ -193,7 +193,7 @@ def periods(start: date, end: date, months: int = DEFAULT_MONTHS) -> list[Period
     a short February does not shift the later ones); the last is cut at ``end``.
     """
     if not 1 <= months <= MAX_MONTHS:
-        raise ValueError("monev_months harus 1 sampai 60")
+        raise ValueError(f"monev_months harus 1 sampai {MAX_MONTHS}")
     out: list[Period] = []
     n = 1
     while True:

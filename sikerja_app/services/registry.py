@@ -11,6 +11,7 @@ from ..config import get_settings
 from ..db import session_scope
 from ..domain.dates import format_date, to_local, utcnow
 from ..domain.jenis_pemohon import JENIS_KODES, jenis_pemohon_list
+from ..domain.monev import MAX_MONTHS
 from ..domain.roles import Role
 from ..domain.signing import check_validity, parse_date
 from ..domain.stages import Action, Actor, Status
@@ -289,8 +290,8 @@ def validate_entry(s: Session, e: ManualEntry, today) -> tuple[dict[str, str], t
         errors["urusan_kode"] = "Pilih urusan."
     if e.opd_id and s.get(Opd, int(e.opd_id)) is None:
         errors["opd_id"] = "OPD tidak dikenal."
-    if not (1 <= int(e.monev_months or 0) <= 24):
-        errors["monev_months"] = "Periode monev 1 sampai 24 bulan."
+    if not (1 <= int(e.monev_months or 0) <= MAX_MONTHS):
+        errors["monev_months"] = f"Periode monev 1 sampai {MAX_MONTHS} bulan."
     return errors, (ttd, start, end)
 
 
@@ -304,7 +305,14 @@ def create_manual(actor: CurrentUser, e: ManualEntry, ip: str = "") -> int:
         errors, (ttd, start, end) = validate_entry(s, e, today)
         if errors:
             raise ServiceError("Periksa kembali data kerja sama.", errors)
-        ag = Agreement(source="MANUAL", judul=e.judul.strip(), bentuk=e.bentuk, mitra_nama=e.mitra_nama.strip(),
+        from .registry_import import import_key
+
+        key = import_key(e.nomor_daerah, e.nomor_mitra)
+        if s.exec(select(Agreement.id).where(Agreement.import_key == key)).first():
+            raise ServiceError("Nomor ini sudah tercatat di register.",
+                               {"nomor_daerah": "Pasangan nomor ini sudah tercatat di register."})
+        ag = Agreement(source="MANUAL", import_key=key, judul=e.judul.strip(), bentuk=e.bentuk,
+                       mitra_nama=e.mitra_nama.strip(),
                        mitra_jenis_kode=e.mitra_jenis_kode, mitra_kabkota_kode=e.mitra_kabkota_kode,
                        urusan_kode=e.urusan_kode, opd_id=int(e.opd_id) or None, nomor_daerah=e.nomor_daerah.strip(),
                        nomor_mitra=e.nomor_mitra.strip(), tanggal_ttd=ttd, berlaku_mulai=start, berlaku_sampai=end,
