@@ -54,6 +54,32 @@ def _row(r: rx.Var) -> rx.Component:
     )
 
 
+def _filter_select(name: str, label: str, options: list[tuple[str, str]], value: rx.Var) -> rx.Component:
+    return rx.el.select(
+        rx.el.option(label, value=""),
+        *[rx.el.option(text, value=val) for val, text in options],
+        value=value, on_change=lambda v: R.set_filter(name, v), class_name="native-input", max_width="300px",
+        aria_label=label, id=f"saring-{name}",
+    )
+
+
+def _more_filters() -> rx.Component:
+    s = get_settings()
+    return rx.flex(
+        _filter_select("jenis", "Semua jenis mitra",
+                       [(j.kode, j.label) for j in jenis_pemohon_list(s.region_name, s.province_name)], R.jenis),
+        _filter_select("urusan", "Semua urusan", [(k, f"{k} – {n}") for k, n, _ in urusan_choices()], R.urusan),
+        _filter_select("kabkota", "Semua kabupaten/kota", list(kabkota_choices()), R.kabkota),
+        rx.el.select(
+            rx.el.option("Semua OPD pelaksana", value=""),
+            rx.foreach(R.opd_choices, lambda o: rx.el.option(o[1], value=o[0])),
+            value=R.opd, on_change=lambda v: R.set_filter("opd", v), class_name="native-input", max_width="300px",
+            aria_label="OPD pelaksana", id="saring-opd",
+        ),
+        gap="2", wrap="wrap", width="100%",
+    )
+
+
 def register_page() -> rx.Component:
     return page(
         rx.vstack(
@@ -112,6 +138,7 @@ def register_page() -> rx.Component:
                 wrap="wrap",
                 width="100%",
             ),
+            _more_filters(),
             rx.text(R.total.to_string() + " kerja sama", size="2", color_scheme="gray"),
             rx.vstack(rx.foreach(R.rows, _row), spacing="2", width="100%"),
             rx.hstack(

@@ -8,6 +8,7 @@ import reflex as rx
 from .. import routes
 from ..services import registry
 from ..services.errors import ServiceError
+from ..services.reference import opd_options
 from .auth import AuthState
 
 _ENTRY_FIELDS = tuple(
@@ -23,6 +24,11 @@ class RegisterListState(AuthState):
     year: str = ""
     status: str = ""
     expiring: str = ""
+    jenis: str = ""
+    urusan: str = ""
+    kabkota: str = ""
+    opd: str = ""
+    opd_choices: list[tuple[str, str]] = []  # maintained by admins: read at load, not at build
 
     @rx.var
     def pages(self) -> int:
@@ -32,6 +38,7 @@ class RegisterListState(AuthState):
         user = await self._guard("ADMIN", "TKKSD")
         if user is None:
             return self._to_login()
+        self.opd_choices = [(str(i), label) for i, label in await asyncio.to_thread(opd_options)]
         await self._fetch()
         return None
 
@@ -42,11 +49,15 @@ class RegisterListState(AuthState):
             year=int(self.year) if self.year.isdigit() else 0,
             status=self.status,
             expiring_days=int(self.expiring) if self.expiring.isdigit() else 0,
+            jenis=self.jenis,
+            urusan=self.urusan,
+            kabkota=self.kabkota,
+            opd_id=int(self.opd) if self.opd.isdigit() else 0,
         )
         self.rows, self.total = await asyncio.to_thread(registry.search, user, f, self.page)
 
     async def set_filter(self, name: str, value: str) -> None:
-        if name in ("q", "year", "status", "expiring"):
+        if name in ("q", "year", "status", "expiring", "jenis", "urusan", "kabkota", "opd"):
             setattr(self, name, str(value)[:100])
             self.page = 1
             await self._fetch()

@@ -90,3 +90,15 @@ def test_applicants_do_not_see_agreements_that_are_not_theirs(who: str, agreemen
         assert "ubah" not in str(result)
 
 
+
+
+def test_register_filters_narrow_the_list(agreement: int) -> None:
+    from sikerja_app.state.registry import RegisterListState
+
+    state = as_user(RegisterListState, sign_in("admin"), "/register")
+    call(RegisterListState.load, state)
+    assert state.opd_choices and state.total >= 1
+    call(RegisterListState.set_filter, state, "kabkota", "64.72")
+    assert any(r.id == agreement for r in state.rows)
+    call(RegisterListState.set_filter, state, "jenis", "PERUSAHAAN")  # the test agreement is a university's
+    assert all(r.id != agreement for r in state.rows)
