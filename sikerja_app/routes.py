@@ -11,6 +11,8 @@ PENGAJUAN_UBAH = "/pengajuan/[aid]/ubah"
 PENGAJUAN_TANDA_TERIMA = "/pengajuan/[aid]/tanda-terima"
 PENGAJUAN_PEMBAHASAN = "/pengajuan/[aid]/pembahasan"
 PENGAJUAN_PENANDATANGANAN = "/pengajuan/[aid]/penandatanganan"
+PENGAJUAN_CETAK = "/pengajuan/[aid]/cetak"
+DASBOR = "/dasbor"
 ADMIN = "/admin"
 ADMIN_REGISTER_IMPOR = "/admin/register/impor"
 REGISTER = "/register"
@@ -51,6 +53,10 @@ def ubah(app_id: int) -> str:
 
 def tanda_terima(app_id: int) -> str:
     return f"/pengajuan/{app_id}/tanda-terima"
+
+
+def cetak(app_id: int) -> str:
+    return f"/pengajuan/{app_id}/cetak"
 
 
 def pembahasan(app_id: int, stage: str = "") -> str:

@@ -9,6 +9,7 @@ from .api.app import build_api
 from .jobs import reminder_loop
 from .pages import admin, applications, lacak, login, notifications, profile, public, stage, wizard
 from .pages import content_admin as admin_content
+from .pages import dashboard as dashboard_pages
 from .pages import informasi as informasi_pages
 from .pages import monev as monev_pages
 from .pages import registry as registry_pages
@@ -18,6 +19,7 @@ from .state.admin import InboxState
 from .state.applications import DetailState, MyAppsState, ReceiptState
 from .state.auth import AuthState
 from .state.content import AdminFaqState, AdminInfoState, FaqState, InfoPageState, InformasiState
+from .state.dashboard import DashboardState, PrintState
 from .state.errors import backend_exception_handler
 from .state.lacak import LacakState
 from .state.login import LoginState, RegisterState
@@ -91,3 +93,6 @@ app.add_page(registry_pages.agreement_page, route=routes.REGISTER_DETAIL, title=
              on_load=AgreementState.load)
 app.add_page(registry_import_pages.import_page, route=routes.ADMIN_REGISTER_IMPOR, title=_t("Impor register"),
              on_load=ImportState.load)
+app.add_page(dashboard_pages.dashboard_page, route=routes.DASBOR, title=_t("Dasbor"), on_load=DashboardState.load)
+app.add_page(dashboard_pages.print_page, route=routes.PENGAJUAN_CETAK, title=_t("Ringkasan permohonan"),
+             on_load=PrintState.load)

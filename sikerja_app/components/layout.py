@@ -59,6 +59,8 @@ def _user_menu() -> rx.Component:
                     rx.cond((AuthState.role == "ADMIN") | (AuthState.role == "TKKSD"),
                             rx.menu.item("Register kerja sama", on_click=rx.redirect(routes.REGISTER)),
                             rx.fragment()),
+                    rx.cond((AuthState.role == "ADMIN") | (AuthState.role == "TKKSD"),
+                            rx.menu.item("Dasbor", on_click=rx.redirect(routes.DASBOR)), rx.fragment()),
                     rx.menu.item("Pengaturan", on_click=rx.redirect(routes.PENGATURAN)),
                     rx.menu.separator(),
                     rx.menu.item("Keluar", color="red", on_click=rx.call_script(

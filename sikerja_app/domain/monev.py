@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 DEFAULT_MONTHS = 6
-MAX_MONTHS = 24  # the longest reporting period the register accepts
+MAX_MONTHS = 60  # the longest reporting period (five years) the register accepts
 MAX_TEXT = 8000  # characters per report field
 MAX_NOTE = 4000
 MAX_EVIDENCE = 10

@@ -195,6 +195,8 @@ def detail_page() -> rx.Component:
                 rx.link(rx.button(rx.icon("calendar-check"), "Penjadwalan & penandatanganan", size="3",
                                   id="buka-penandatanganan"),
                         href=routes.PENGAJUAN + "/" + D.app_id.to_string() + "/penandatanganan"), rx.fragment()),
+        rx.link(rx.button(rx.icon("printer"), "Cetak ringkasan", variant="soft", size="3", id="cetak-ringkasan"),
+                href=routes.PENGAJUAN + "/" + D.app_id.to_string() + "/cetak"),
         _admin_panel(),
         rx.tabs.root(
             rx.tabs.list(rx.tabs.trigger("Ringkasan", value="ringkasan"),
