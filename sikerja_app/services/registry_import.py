@@ -49,7 +49,7 @@ _BENTUK = {"KB": "KB", "KESEPAKATAN BERSAMA": "KB", "PKS": "PKS", "PERJANJIAN KE
 STATUS_LABELS = {"BERLAKU": "Berlaku", "BERAKHIR": "Berakhir"}
 EXAMPLE_PREFIX = "CONTOH/"  # the template's sample rows carry it; such rows are refused
 MIN_YEAR, MAX_YEAR = 1945, 2100
-MAX_MONTHS = 24  # the same range as an agreement entered by hand (services/registry.validate_entry)
+from ..domain.monev import MAX_MONTHS  # noqa: E402 - the same range as a hand-entered agreement
 
 
 @dataclass(frozen=True)
