@@ -27,7 +27,7 @@ from ..db import session_scope
 from ..domain import filetypes, spreadsheet
 from ..domain.dates import BULAN
 from ..domain.jenis_pemohon import jenis_pemohon_list
-from ..domain.monev import DEFAULT_MONTHS
+from ..domain.monev import DEFAULT_MONTHS, MAX_MONTHS
 from ..domain.roles import Role
 from ..models import Agreement, KabKota, Opd, StoredFile, Urusan
 from . import audit
@@ -49,7 +49,6 @@ _BENTUK = {"KB": "KB", "KESEPAKATAN BERSAMA": "KB", "PKS": "PKS", "PERJANJIAN KE
 STATUS_LABELS = {"BERLAKU": "Berlaku", "BERAKHIR": "Berakhir"}
 EXAMPLE_PREFIX = "CONTOH/"  # the template's sample rows carry it; such rows are refused
 MIN_YEAR, MAX_YEAR = 1945, 2100
-from ..domain.monev import MAX_MONTHS  # noqa: E402 - the same range as a hand-entered agreement
 
 
 @dataclass(frozen=True)
