@@ -49,6 +49,7 @@ lint: deps
 
 bench: setup
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/stats.py
 
 clean:
 	rm -rf .web .states test-artifacts
