@@ -47,3 +47,29 @@ def track(raw_code: str) -> TrackResult:
             last_change=format_date(app.status_changed_at, tz),
             steps=[(format_date(e.at, tz), EVENT_LABELS.get(e.action, e.action)) for e in events],
         )
+
+
+class LookupLimiter:
+    """At most ``limit`` look-ups per address per ``window`` seconds (per worker process).
+
+    Registration codes carry 25 random bits; this keeps anyone from walking through them.
+    """
+
+    def __init__(self, limit: int = 20, window: float = 60.0) -> None:
+        self.limit, self.window = limit, window
+        self._hits: dict[str, list[float]] = {}
+
+    def allow(self, key: str, now: float) -> bool:
+        recent = [t for t in self._hits.get(key, []) if now - t < self.window]
+        if len(recent) >= self.limit:
+            self._hits[key] = recent
+            return False
+        recent.append(now)
+        self._hits[key] = recent
+        if len(self._hits) > 10_000:  # forget idle addresses
+            self._hits = {k: v for k, v in self._hits.items() if v and now - v[-1] < self.window}
+        return True
+
+
+LIMITER = LookupLimiter()
+TOO_MANY = "Terlalu banyak pelacakan dari alamat ini. Tunggu satu menit, lalu coba lagi."

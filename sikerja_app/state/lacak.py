@@ -37,6 +37,9 @@ class LacakState(AuthState):
         if now - self._last_lookup < _MIN_INTERVAL:
             await asyncio.sleep(_MIN_INTERVAL - (now - self._last_lookup))
         self._last_lookup = time.monotonic()
+        if not tracking.LIMITER.allow(self._ip() or self.router.session.client_token, self._last_lookup):
+            self.error, self.status, self.steps = tracking.TOO_MANY, "", []
+            return None
         r = await asyncio.to_thread(tracking.track, self.code_input)
         self.error, self.code, self.status = r.error, r.code, r.status
         self.status_label, self.submitted, self.last_change = r.status_label, r.submitted, r.last_change

@@ -124,3 +124,12 @@ def test_nothing_personal_in_the_result(make) -> None:  # noqa: ANN001
     secrets += ["Kusumawati", "Santoso", "rahasia-lacak"]
     for secret in secrets:
         assert secret and secret.lower() not in exposed, secret
+
+
+def test_lookups_are_limited_per_address() -> None:
+    from sikerja_app.services.tracking import LookupLimiter
+
+    limiter = LookupLimiter(limit=3, window=60)
+    assert [limiter.allow("10.0.0.1", t) for t in (0, 1, 2, 3)] == [True, True, True, False]
+    assert limiter.allow("10.0.0.2", 3)  # another address is not affected
+    assert limiter.allow("10.0.0.1", 61)  # the window has passed
