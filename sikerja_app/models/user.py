@@ -17,6 +17,8 @@ class Instansi(SQLModel, table=True):
     telepon: str = Field(max_length=30)
     email: str = Field(max_length=254)
     website: str = Field(default="", max_length=300)
+    # Who registered it: only they change its data (others who join cannot rewrite it).
+    created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

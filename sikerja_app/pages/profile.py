@@ -94,6 +94,18 @@ def join_form() -> rx.Component:
     )
 
 
+def _instansi_read_only() -> rx.Component:
+    """Someone who joined sees the data; only the registrant changes it."""
+    return rx.vstack(
+        rx.callout("Anda bergabung dengan instansi ini. Datanya hanya dapat diubah oleh pengguna yang "
+                   "mendaftarkannya.", icon="info", color_scheme="blue", id="instansi-hanya-baca"),
+        rx.el.dl(*[rx.fragment(rx.el.dt(label), rx.el.dd(P.inst[key])) for key, label in (
+            ("nama", "Nama instansi"), ("alamat", "Alamat"), ("telepon", "Telepon"), ("email", "Email"),
+            ("website", "Website"))], class_name="kv"),
+        spacing="3", width="100%",
+    )
+
+
 def _instansi_tab() -> rx.Component:
     pemohon = P.role == "PEMOHON"
     return rx.cond(
@@ -112,7 +124,11 @@ def _instansi_tab() -> rx.Component:
                     gap="2", wrap="wrap",
                 ),
             ),
-            rx.cond((P.inst_mode == "gabung") & ~P.has_instansi, join_form(), instansi_form()),
+            rx.cond(
+                (P.inst_mode == "gabung") & ~P.has_instansi,
+                join_form(),
+                rx.cond(P.can_edit_instansi, instansi_form(), _instansi_read_only()),
+            ),
             spacing="4", width="100%",
         ),
         rx.text("Data instansi hanya diisi oleh pemohon."),

@@ -138,6 +138,22 @@ def instansi_data(inst: Instansi) -> InstansiData:
     return InstansiData(**{f: getattr(inst, f) or "" for f in INSTANSI_FIELDS})
 
 
+NOT_REGISTRANT = ("Data instansi hanya dapat diubah oleh pengguna yang mendaftarkannya. Hubungi rekan tersebut "
+                  "atau admin Bagian Kerja Sama.")
+
+
+def may_edit_instansi(inst: Instansi, user_id: int) -> bool:
+    """Only the registrant changes an institution's data (those who join cannot rewrite it)."""
+    return inst.created_by is None or inst.created_by == user_id
+
+
+def instansi_editable(actor: CurrentUser) -> bool:
+    with session_scope() as s:
+        user = s.get(User, actor.id)
+        inst = s.get(Instansi, user.instansi_id) if user and user.instansi_id else None
+        return inst is None or may_edit_instansi(inst, actor.id)
+
+
 def get_instansi(actor: CurrentUser) -> tuple[int | None, InstansiData]:
     with session_scope() as s:
         user = s.get(User, actor.id)
@@ -158,13 +174,15 @@ def save_instansi(actor: CurrentUser, data: InstansiData, ip: str = "") -> int:
         user = _pemohon(s, actor)
         inst = s.get(Instansi, user.instansi_id) if user.instansi_id else None
         if inst is None:
-            inst = Instansi(**asdict(data))
+            inst = Instansi(**asdict(data), created_by=actor.id)
             s.add(inst)
             s.flush()
             user.instansi_id = inst.id
             s.add(user)
             audit.record(s, "INSTANSI_BARU", actor.id, "instansi", inst.id, ip)
         else:
+            if not may_edit_instansi(inst, actor.id):
+                raise ServiceError(NOT_REGISTRANT, {"nama": NOT_REGISTRANT})
             for f, value in asdict(data).items():
                 setattr(inst, f, value)
             inst.updated_at = utcnow()

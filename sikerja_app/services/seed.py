@@ -87,6 +87,10 @@ def seed_demo() -> bool:
                 instansi_id=instansi_ids[acc.instansi] if acc.instansi is not None else None,
                 opd_id=diskominfo.id if acc.role == "OPD" and diskominfo else None,
             ))
+        s.flush()
+        for key, index in (("pemohon1", 0), ("pemohon3", 1)):  # the registrants of the demo institutions
+            email = next(a.email for a in DEMO_ACCOUNTS if a.key == key)
+            s.get(Instansi, instansi_ids[index]).created_by = s.exec(select(User.id).where(User.email == email)).one()
     _demo_applications(samples)
     return True
 

@@ -20,6 +20,7 @@ class ProfileState(AuthState):
     bio_saved: str = ""
     inst: dict[str, str] = {k: "" for k in INST_TEXT}
     has_instansi: bool = False
+    can_edit_instansi: bool = True
     inst_errors: dict[str, str] = {}
     inst_saved: str = ""
     inst_mode: str = "baru"  # "baru" (create) or "gabung" (join an existing one)
@@ -50,6 +51,7 @@ class ProfileState(AuthState):
         inst_id, inst = await asyncio.to_thread(svc.get_instansi, user)
         self.has_instansi = inst_id is not None
         self.inst = asdict(inst)
+        self.can_edit_instansi = await asyncio.to_thread(svc.instansi_editable, user)
         self.bio_errors, self.inst_errors = {}, {}
         self._loaded_for = user.id
         return None
@@ -96,7 +98,7 @@ class ProfileState(AuthState):
             self.inst_saved = ""
             return rx.scroll_to("ringkasan-galat-instansi")
         self.inst_errors = {}
-        self.has_instansi = True
+        self.has_instansi, self.can_edit_instansi = True, True
         self.inst_saved = "Data instansi tersimpan."
         return rx.toast.success("Data instansi tersimpan.")
 

@@ -35,3 +35,14 @@ def test_choose_ppksd2_from_the_same_institution(server, browser) -> None:
     wait_hydrated(page)
     expect(page.locator("#judul-langkah")).to_have_text("Langkah 2 dari 3: Petugas")
     expect(page.get_by_role("button", name="Hapus")).to_be_visible()  # still chosen after a reload
+
+
+def test_a_colleague_who_joined_sees_the_institution_read_only(server, browser) -> None:
+    page = new_context(browser, "phone").new_page()
+    login(page, server.url, "pemohon2@sikerja.test")  # joined Universitas Contoh Nusantara; pemohon1 registered it
+    page.goto(f"{server.url}/pengaturan?tab=instansi")
+    wait_hydrated(page)
+    expect(page.locator("#instansi-hanya-baca")).to_be_visible()
+    expect(page.get_by_text("Universitas Contoh Nusantara").first).to_be_visible()
+    expect(page.locator("#simpan-instansi")).to_have_count(0)
+    Shots("instansi-hanya-baca")(page, "pemohon2")

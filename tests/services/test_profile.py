@@ -230,3 +230,21 @@ def test_validate_instansi_of_seeded_samples() -> None:
     assert len(rows) == 2
     for inst in rows:
         assert profile.validate_instansi(profile.instansi_data(inst)) == {}
+
+
+def test_only_the_registrant_changes_the_institution(make) -> None:  # noqa: ANN001
+    founder = make.user("PEMOHON", None)
+    inst_id = profile.save_instansi(founder, good_instansi(nama="Institut Uji Pendiri"))
+    founder = replace(founder, instansi_id=inst_id)
+    joiner = make.user("PEMOHON", None)
+    profile.join_instansi(joiner, inst_id)
+    joiner = replace(joiner, instansi_id=inst_id)
+    assert profile.instansi_editable(founder) and not profile.instansi_editable(joiner)
+    with pytest.raises(ServiceError) as exc:
+        profile.save_instansi(joiner, good_instansi(nama="Institut Diambil Alih"))
+    assert "pengguna yang mendaftarkannya" in exc.value.message
+    with session_scope() as s:
+        assert s.get(Instansi, inst_id).nama == "Institut Uji Pendiri"
+    profile.save_instansi(founder, good_instansi(nama="Institut Uji Pendiri Baru"))
+    with session_scope() as s:
+        assert s.get(Instansi, inst_id).nama == "Institut Uji Pendiri Baru"
