@@ -119,15 +119,15 @@ class FaqState(AuthState):
 # ------------------------------------------------------------------ admin: Informasi
 
 
-class AdminInfoState(AuthState):
-    info_rows: list[dict[str, str]] = []
-    doc_rows: list[dict[str, str]] = []
-    editing_id: int = -1  # -1 no form, 0 a new page, >0 that page
-    form: dict[str, str] = {k: "" for k in PAGE_FIELDS}
+class _AdminFormMixin(rx.State, mixin=True):
+    """What the Informasi and FAQ admin forms share; a mixin gives each page its own copy."""
+
+    editing_id: int = -1  # -1 no form, 0 a new item, >0 that item
     form_published: bool = True
     errors: dict[str, str] = {}
     preview_html: str = ""
     show_preview: bool = False
+    _preview_key: str = ""  # the form field the preview renders
 
     @rx.var
     def error_list(self) -> list[tuple[str, str]]:
@@ -139,6 +139,39 @@ class AdminInfoState(AuthState):
             return self._to_login()
         await self._refresh()
         return None  # a form being typed stays as it was (reload, reconnect)
+
+    def _clear_form(self) -> None:
+        self.errors, self.preview_html, self.show_preview = {}, "", False
+
+    def set_published_flag(self, value: bool) -> None:
+        self.form_published = bool(value)
+
+    def cancel(self) -> None:
+        self.editing_id = -1
+        self._clear_form()
+
+    async def toggle_preview(self) -> None:
+        user = await self._require("ADMIN")
+        self.show_preview = not self.show_preview
+        if self.show_preview:
+            text = self.form.get(self._preview_key, "")
+            self.preview_html = await asyncio.to_thread(svc.preview, user, text, self._ip())
+
+    async def _change(self, fn, *args) -> object:  # noqa: ANN001 - a service function
+        user = await self._require("ADMIN")
+        try:
+            await asyncio.to_thread(fn, user, *args, self._ip())
+        except ServiceError as exc:
+            return rx.toast.error(exc.message)
+        await self._refresh()
+        return None
+
+
+class AdminInfoState(_AdminFormMixin, AuthState):
+    info_rows: list[dict[str, str]] = []
+    doc_rows: list[dict[str, str]] = []
+    form: dict[str, str] = {k: "" for k in PAGE_FIELDS}
+    _preview_key: str = "body"
 
     async def _refresh(self) -> None:
         user = await self._require("ADMIN")
@@ -154,7 +187,7 @@ class AdminInfoState(AuthState):
         self.editing_id = 0
         self.form = {k: "" for k in PAGE_FIELDS}
         self.form_published = True
-        self.errors, self.preview_html, self.show_preview = {}, "", False
+        self._clear_form()
 
     async def edit_page(self, page_id: int):
         user = await self._require("ADMIN")
@@ -166,26 +199,13 @@ class AdminInfoState(AuthState):
         self.editing_id = pid or 0
         self.form = {k: str(v) for k, v in asdict(f).items() if k in PAGE_FIELDS}
         self.form_published = f.published
-        self.errors, self.preview_html, self.show_preview = {}, "", False
+        self._clear_form()
         return rx.scroll_to("form-informasi")
 
     def set_field(self, name: str, value: str) -> None:
         if name in PAGE_FIELDS:
             self.form[name] = str(value)[:_FIELD_CAP[name]]
             self.errors.pop(name, None)
-
-    def set_published_flag(self, value: bool) -> None:
-        self.form_published = bool(value)
-
-    def cancel(self) -> None:
-        self.editing_id = -1
-        self.errors, self.preview_html, self.show_preview = {}, "", False
-
-    async def toggle_preview(self) -> None:
-        user = await self._require("ADMIN")
-        self.show_preview = not self.show_preview
-        if self.show_preview:
-            self.preview_html = await asyncio.to_thread(svc.preview, user, self.form.get("body", ""), self._ip())
 
     async def save(self):
         user = await self._require("ADMIN")
@@ -198,18 +218,9 @@ class AdminInfoState(AuthState):
             self.errors = exc.errors or {"umum": exc.message}
             return [rx.toast.error(SAVE_FAILED), rx.scroll_to("ringkasan-galat-informasi")]
         self.editing_id = -1
-        self.errors, self.preview_html, self.show_preview = {}, "", False
+        self._clear_form()
         await self._refresh()
         return rx.toast.success("Halaman informasi tersimpan.")
-
-    async def _change(self, fn, *args) -> object:  # noqa: ANN001 - a service function
-        user = await self._require("ADMIN")
-        try:
-            await asyncio.to_thread(fn, user, *args, self._ip())
-        except ServiceError as exc:
-            return rx.toast.error(exc.message)
-        await self._refresh()
-        return None
 
     async def set_page_published(self, page_id: int, published: bool):
         return await self._change(svc.set_page_published, _int(page_id), bool(published))
@@ -227,30 +238,15 @@ class AdminInfoState(AuthState):
 # ------------------------------------------------------------------ admin: FAQ
 
 
-class AdminFaqState(AuthState):
+class AdminFaqState(_AdminFormMixin, AuthState):
     faq_categories: list[tuple[str, str]] = []
     filter_category: str = ""
     faq_rows: list[dict[str, str]] = []
-    editing_id: int = -1  # -1 no form, 0 a new entry, >0 that entry
     form: dict[str, str] = {k: "" for k in FAQ_FIELDS}
-    form_published: bool = True
-    errors: dict[str, str] = {}
-    preview_html: str = ""
-    show_preview: bool = False
+    _preview_key: str = "answer"
     cat_name: str = ""
     cat_editing: int = 0  # 0 a new category, >0 renaming that one
     cat_error: str = ""
-
-    @rx.var
-    def error_list(self) -> list[tuple[str, str]]:
-        return list(self.errors.items())
-
-    async def load(self):
-        user = await self._guard("ADMIN")
-        if user is None:
-            return self._to_login()
-        await self._refresh()
-        return None
 
     async def _refresh(self) -> None:
         user = await self._require("ADMIN")
@@ -271,7 +267,7 @@ class AdminFaqState(AuthState):
         self.form = {k: "" for k in FAQ_FIELDS}
         self.form["category_id"] = self.filter_category
         self.form_published = True
-        self.errors, self.preview_html, self.show_preview = {}, "", False
+        self._clear_form()
 
     async def edit_entry(self, entry_id: int):
         user = await self._require("ADMIN")
@@ -283,26 +279,13 @@ class AdminFaqState(AuthState):
         self.editing_id = eid or 0
         self.form = {k: str(v) for k, v in asdict(f).items() if k in FAQ_FIELDS}
         self.form_published = f.published
-        self.errors, self.preview_html, self.show_preview = {}, "", False
+        self._clear_form()
         return rx.scroll_to("form-faq")
 
     def set_field(self, name: str, value: str) -> None:
         if name in FAQ_FIELDS:
             self.form[name] = str(value)[:_FIELD_CAP[name]]
             self.errors.pop(name, None)
-
-    def set_published_flag(self, value: bool) -> None:
-        self.form_published = bool(value)
-
-    def cancel(self) -> None:
-        self.editing_id = -1
-        self.errors, self.preview_html, self.show_preview = {}, "", False
-
-    async def toggle_preview(self) -> None:
-        user = await self._require("ADMIN")
-        self.show_preview = not self.show_preview
-        if self.show_preview:
-            self.preview_html = await asyncio.to_thread(svc.preview, user, self.form.get("answer", ""), self._ip())
 
     async def save(self):
         user = await self._require("ADMIN")
@@ -315,18 +298,9 @@ class AdminFaqState(AuthState):
             self.errors = exc.errors or {"umum": exc.message}
             return [rx.toast.error(SAVE_FAILED), rx.scroll_to("ringkasan-galat-faq")]
         self.editing_id = -1
-        self.errors, self.preview_html, self.show_preview = {}, "", False
+        self._clear_form()
         await self._refresh()
         return rx.toast.success("Pertanyaan tersimpan.")
-
-    async def _change(self, fn, *args) -> object:  # noqa: ANN001 - a service function
-        user = await self._require("ADMIN")
-        try:
-            await asyncio.to_thread(fn, user, *args, self._ip())
-        except ServiceError as exc:
-            return rx.toast.error(exc.message)
-        await self._refresh()
-        return None
 
     async def set_entry_published(self, entry_id: int, published: bool):
         return await self._change(svc.set_faq_published, _int(entry_id), bool(published))
